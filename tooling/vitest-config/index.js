@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One vitest config for every package.
+ * - `include` is explicit: vitest 4 no longer excludes `dist/`, so compiled tests would run twice.
+ * - workers are capped: turbo runs several packages at once and CI has 2 cores.
+ * @param {import('vitest/config').ViteUserConfig['test']} [overrides]
+ */
+export function createVitestConfig(overrides = {}) {
+  return defineConfig({
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      restoreMocks: true,
+      pool: 'forks',
+      maxWorkers: process.env.CI ? 1 : 2,
+      testTimeout: 30_000,
+      ...overrides,
+    },
+  });
+}
