@@ -14,6 +14,9 @@ export function createVitestConfig(overrides = {}) {
       pool: 'forks',
       maxWorkers: process.env.CI ? 1 : 2,
       testTimeout: 30_000,
+      // The JSON report feeds the one-line total that `pnpm test` prints at the end.
+      reporters: ['default', 'json'],
+      outputFile: { json: './test-results/vitest.json' },
       ...overrides,
     },
   });

@@ -1,10 +1,87 @@
-import { Command } from '@commander-js/extra-typings';
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import type { CliIo } from './io.js';
+import { processIo } from './io.js';
+import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
+import { reportError } from './report-error.js';
+import { COMMANDS } from './commands/index.js';
 
-export function buildProgram(): Command {
-  return new Command('sledopyt').description('Следопыт: прослеживаемость импортных товаров (НСПТ)');
+const TITLES_RU: Record<string, string> = {
+  'Usage:': 'Использование:',
+  'Options:': 'Параметры:',
+  'Arguments:': 'Аргументы:',
+  'Commands:': 'Команды:',
+  'Global Options:': 'Общие параметры:',
+};
+
+/** What a subcommand gets: where to write, and how to report its outcome as an exit code. */
+export interface CommandContext {
+  io: CliIo;
+  setExitCode(code: ExitCode): void;
 }
 
-export async function runCli(argv: readonly string[]): Promise<number> {
-  await buildProgram().parseAsync(argv, { from: 'user' });
-  return 0;
+/** A subcommand module: one file under `commands/`, registered in `commands/index.ts`. */
+export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
+
+/** Russian headings and help texts on every (sub)command, errors through our writer. */
+function localise(command: Command, io: CliIo): void {
+  command
+    .configureHelp({ styleTitle: (title) => TITLES_RU[title] ?? title, sortSubcommands: false })
+    .helpOption('-h, --help', 'показать справку по команде')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+}
+
+export function buildProgram(ctx: CommandContext): Command {
+  const program = new Command('sledopyt')
+    .description(
+      'Следопыт: держит в порядке прослеживаемость импортных товаров (НСПТ) —\n' +
+        'РНПТ, единицы, сроки уведомлений и отчётов, сверка с декларацией по НДС.',
+    )
+    .showSuggestionAfterError()
+    .helpCommand('help [команда]', 'показать справку по команде');
+  localise(program, ctx.io);
+  for (const register of COMMANDS) register(program, ctx);
+  // Subcommands created by `register` inherit nothing from `program` automatically: localise them all.
+  const walk = (command: Command): void => {
+    for (const sub of command.commands as Command[]) {
+      localise(sub, ctx.io);
+      walk(sub);
+    }
+  };
+  walk(program);
+  program.addHelpText(
+    'after',
+    '\nКоды выхода: 0 — всё в порядке, 1 — найдены нарушения, 2 — ошибка во входных данных или настройках,\n' +
+      '3 — внутренняя ошибка. Справка по команде: sledopyt <команда> --help',
+  );
+  return program;
+}
+
+/** Runs the command line; returns the exit code instead of exiting so that tests can call it. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: ExitCode = EXIT.OK;
+  const ctx: CommandContext = {
+    io,
+    setExitCode: (code) => {
+      exitCode = Math.max(exitCode, code) as ExitCode;
+    },
+  };
+  const program = buildProgram(ctx);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.BAD_INPUT;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too; commander has already printed what was asked.
+      if (error.exitCode === 0) return EXIT.OK;
+      io.stderr('Запустите `sledopyt --help`, чтобы увидеть команды и параметры.\n');
+      return EXIT.BAD_INPUT;
+    }
+    reportError(error, io, argv.includes('--json'));
+    return exitCodeFor(error);
+  }
 }

@@ -4,3 +4,10 @@
  */
 export * from './errors.js';
 export * from './calendar-date.js';
+export * from './goods/index.js';
+export * from './calendar/index.js';
+export * from './rnpt/index.js';
+export * from './money/index.js';
+export * from './taxpayer.js';
+export * from './settings.js';
+export * from './ledger/index.js';

@@ -1,0 +1,3 @@
+export { Random } from './random.js';
+export * from './demo-catalog.js';
+export * from './demo-quarter.js';
