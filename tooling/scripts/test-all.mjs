@@ -14,7 +14,7 @@ const workspaces = ['packages', 'apps', 'tooling'].flatMap((group) => {
 const reportOf = (pkg) => join(pkg, 'test-results', 'vitest.json');
 for (const pkg of workspaces) rmSync(reportOf(pkg), { force: true });
 
-const turbo = spawnSync(join(root, 'node_modules', '.bin', 'turbo'), ['run', 'lint', 'typecheck', 'test', ...process.argv.slice(2)], {
+const turbo = spawnSync(join(root, 'node_modules', '.bin', 'turbo'), ['run', 'lint', 'typecheck', 'test', '--continue', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
   env: { TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', ...process.env },

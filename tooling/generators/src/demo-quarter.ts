@@ -72,6 +72,17 @@ export interface DemoQuarterOptions {
 const CUSTOMS_OFFICES = ['10702070', '10216170', '10005030', '10009100', '10013160'];
 const TRACED_ITEMS = DEMO_ITEMS.slice(0, 7);
 
+/** Adds one document line for the demo company and returns it. */
+type AddLine = (
+  kind: MovementInput['kind'],
+  batch: Pick<Batch, 'rnpt' | 'item'>,
+  date: CalendarDate,
+  quantity: number,
+  counterparty: DemoParty | null,
+  documentKind: MovementInput['document']['kind'],
+  counterpartyName?: string,
+) => DemoLine;
+
 interface Batch {
   rnpt: string;
   item: DemoItem;
@@ -96,15 +107,7 @@ export function generateDemoQuarter(options: DemoQuarterOptions = {}): DemoQuart
     serial += random.int(7, 400);
     return formatRnpt({ customsOffice: office, registrationDate: date, serial: String(serial).padStart(7, '0'), item: random.int(1, 12) });
   };
-  const line = (
-    kind: MovementInput['kind'],
-    batch: Pick<Batch, 'rnpt' | 'item'>,
-    date: CalendarDate,
-    quantity: number,
-    counterparty: DemoParty | null,
-    documentKind: MovementInput['document']['kind'],
-    counterpartyName?: string,
-  ): DemoLine => {
+  const line: AddLine = (kind, batch, date, quantity, counterparty, documentKind, counterpartyName) => {
     docNumber += 1;
     const id = `D-${docNumber}`;
     const movement: DemoLine['movement'] = {
@@ -206,14 +209,7 @@ export function generateDemoQuarter(options: DemoQuarterOptions = {}): DemoQuart
 
 interface PlantContext {
   batches: Batch[];
-  line: (
-    kind: MovementInput['kind'],
-    batch: Pick<Batch, 'rnpt' | 'item'>,
-    date: CalendarDate,
-    quantity: number,
-    counterparty: DemoParty | null,
-    documentKind: MovementInput['document']['kind'],
-  ) => DemoLine;
+  line: AddLine;
   planted: PlantedProblem[];
   random: Random;
   end: CalendarDate;

@@ -36,7 +36,7 @@ export function printDemo(quarter: DemoQuarter, a: DemoAnalysis): string {
   for (const { item, classification: c } of a.catalog) {
     const mark = c.traceable ? '✔' : '·';
     const unit = c.unit ? `${c.unit.code} ${c.unit.shortName}` : '';
-    const country = parseCountry(item.origin).nameRu;
+    const country = parseCountry(item.origin).nameRu ?? item.origin;
     out.push(`  ${mark} ${cut(VERDICT_RU[c.reasonCode], 18)} ${cut(item.name, 44)} ${c.tnvedDisplay}  ${cut(country, 14)} ${unit}`);
   }
   out.push('');

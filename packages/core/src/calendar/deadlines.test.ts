@@ -1,5 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { isSledopytError, type SledopytError } from '../errors.js';
 import {
   DEADLINE_KIND_IDS,
   DEADLINE_KINDS,
@@ -9,16 +8,7 @@ import {
   type DeadlineKindId,
   type DeadlineRequest,
 } from './deadlines.js';
-
-function caught(action: () => unknown): SledopytError {
-  try {
-    action();
-  } catch (error) {
-    if (isSledopytError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SledopytError');
-}
+import { caught } from '../test-support/caught.js';
 
 describe('quarterly deadlines: the 25th, moved to the next working day (§8.3)', () => {
   const EXAMPLES = [

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { addDays, calendarDate, parseCalendarDate, type CalendarDate } from '../calendar-date.js';
-import { isSledopytError, type SledopytError } from '../errors.js';
 import {
   CALENDAR_FIRST_YEAR,
   CALENDAR_LAST_YEAR,
@@ -16,18 +15,9 @@ import {
   workingDayOnOrAfter,
   workingDaysBetween,
 } from './working-days.js';
+import { caught } from '../test-support/caught.js';
 
 const d = (text: string): CalendarDate => parseCalendarDate(text);
-
-function caught(action: () => unknown): SledopytError {
-  try {
-    action();
-  } catch (error) {
-    if (isSledopytError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SledopytError');
-}
 
 describe('dayKind', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSledopytError } from '../errors.js';
 import { CLASSIFICATION_REASONS, classify, classifyInputSchema, classifyParsed } from './classify.js';
+import { caught as thrown } from '../test-support/caught.js';
 
 const BY_FRIDGE_CODES = [
   '8418 10 200 1',
@@ -32,16 +32,6 @@ const LISTED_GOODS = [
   { code: '9401 79 000 1', origin: 'CN', category: 'Детские автокресла', entry: 'child-car-seats' },
   { code: '9401 80 000 1', origin: 'CN', category: 'Детские автокресла', entry: 'child-car-seats' },
 ];
-
-function thrown(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (isSledopytError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SledopytError');
-}
 
 describe('classify: listed goods', () => {
   it.each(LISTED_GOODS)('$code made in $origin is traceable as «$category»', ({ code, origin, category, entry }) => {

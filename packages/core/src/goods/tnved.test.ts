@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isSledopytError } from '../errors.js';
 import { checkTnved, formatTnved, normalizeTnved, parseTnved, tnvedPrefixSchema, tnvedSchema } from './tnved.js';
+import { caught as thrown } from '../test-support/caught.js';
 
 /** The error thrown by `fn`, asserting that it is a SledopytError. */
-function thrown(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (isSledopytError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SledopytError');
-}
-
 describe('normalizeTnved', () => {
   it.each([
     ['8418102001', 'unspaced, as in a ДТ or XML'],

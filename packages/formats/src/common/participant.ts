@@ -161,8 +161,11 @@ export function writeFio(fio: Fio): XmlOut {
   return el('ФИО', { Фамилия: fio.Фамилия, Имя: fio.Имя, Отчество: fio.Отчество });
 }
 
-/** УчастникТип as 5.03 writes it. */
-export function writeParticipant(name: string, participant: Participant): XmlOut {
+/**
+ * УчастникТип as 5.03 writes it; `legacy501` writes the 5.01-era shape (УКД 5.01): no НаимРегион in АдрРФ,
+ * no НаимСтран in АдрИнф, СвИнНеУч with НаимОрг only.
+ */
+export function writeParticipant(name: string, participant: Participant, legacy501 = false): XmlOut {
   const id = participant.ИдСв;
   let idOut: XmlOut;
   switch (id.kind) {
@@ -173,19 +176,21 @@ export function writeParticipant(name: string, participant: Participant): XmlOut
       idOut = el('СвИП', { ИННФЛ: id.ИННФЛ }, writeFio(id.ФИО));
       break;
     case 'СвИнНеУч':
-      idOut = el('СвИнНеУч', { ИдСтат: id.ИдСтат, КодСтр: id.КодСтр, НаимСтран: id.НаимСтран, Наим: id.Наим, Идентиф: id.Идентиф });
+      idOut = legacy501
+        ? el('СвИнНеУч', { НаимОрг: id.Наим, Идентиф: id.Идентиф })
+        : el('СвИнНеУч', { ИдСтат: id.ИдСтат, КодСтр: id.КодСтр, НаимСтран: id.НаимСтран, Наим: id.Наим, Идентиф: id.Идентиф });
       break;
     case 'СвФЛУч':
       idOut = el('СвФЛУч', { ИННФЛ: id.ИННФЛ }, id.ФИО && writeFio(id.ФИО));
       break;
   }
-  return el(name, {}, el('ИдСв', {}, idOut), participant.Адрес && writeAddress(participant.Адрес));
+  return el(name, {}, el('ИдСв', {}, idOut), participant.Адрес && writeAddress(participant.Адрес, legacy501));
 }
 
-function writeAddress(address: Address): XmlOut {
+function writeAddress(address: Address, legacy501: boolean): XmlOut {
   if (address.kind === 'АдрИнф') {
-    return el('Адрес', {}, el('АдрИнф', { КодСтр: address.КодСтр, НаимСтран: address.НаимСтран, АдрТекст: address.АдрТекст }));
+    return el('Адрес', {}, el('АдрИнф', { КодСтр: address.КодСтр, НаимСтран: legacy501 ? undefined : address.НаимСтран, АдрТекст: address.АдрТекст }));
   }
-  const { kind: _kind, ...attributes } = address;
-  return el('Адрес', {}, el('АдрРФ', attributes));
+  const { kind: _kind, НаимРегион, ...attributes } = address;
+  return el('Адрес', {}, el('АдрРФ', { ...attributes, НаимРегион: legacy501 ? undefined : НаимРегион }));
 }

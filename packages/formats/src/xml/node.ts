@@ -124,7 +124,7 @@ export class XmlNode {
 
   private quantityOf(attribute: string, value: DecimalString): Quantity {
     const parsed = parseQuantity(value);
-    if (!parsed.ok) throw this.invalid(attribute, value, 'a quantity N(26.11)', 'количество (до 15 знаков до точки и до 11 после)', { reason: parsed.error.code });
+    if (!parsed.ok) throw this.invalid(attribute || undefined, value, 'a quantity N(26.11)', 'количество (до 15 знаков до точки и до 11 после)', { reason: parsed.error.code });
     return parsed.value;
   }
 
@@ -219,6 +219,14 @@ export class XmlNode {
       throw this.error('XML_REQUIRED_MISSING', 'The element is empty', 'элемент пуст, а значение обязательно');
     }
     return text;
+  }
+
+  /** Text content as a quantity N(26.11). */
+  textQuantity(): Quantity {
+    const value = this.requiredText();
+    const decimal = parseDecimal(value);
+    if (decimal === undefined) throw this.invalid(undefined, value, 'a quantity N(26.11)', 'количество (до 15 знаков до точки и до 11 после)');
+    return this.quantityOf('', decimal);
   }
 
   textKopecks(): bigint {

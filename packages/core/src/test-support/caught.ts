@@ -1,0 +1,12 @@
+import { isSledopytError, type SledopytError } from '../errors.js';
+
+/** Runs `action` and returns the SledopytError it throws; fails the test if it throws nothing or something else. */
+export function caught(action: () => unknown): SledopytError {
+  try {
+    action();
+  } catch (error) {
+    if (isSledopytError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a SledopytError');
+}
