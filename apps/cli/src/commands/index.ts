@@ -2,7 +2,9 @@ import type { RegisterCommand } from '../program.js';
 import { registerClassify } from './classify.js';
 import { registerDeadlines } from './deadlines.js';
 import { registerDemo } from './demo.js';
+import { registerParse } from './parse.js';
+import { registerValidate } from './validate.js';
 import { registerRnpt } from './rnpt.js';
 
 /** Every subcommand, in the order `sledopyt --help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [registerClassify, registerRnpt, registerDeadlines, registerDemo];
+export const COMMANDS: readonly RegisterCommand[] = [registerClassify, registerRnpt, registerDeadlines, registerParse, registerValidate, registerDemo];

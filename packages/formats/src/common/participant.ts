@@ -187,6 +187,18 @@ export function writeParticipant(name: string, participant: Participant, legacy5
   return el(name, {}, el('ИдСв', {}, idOut), participant.Адрес && writeAddress(participant.Адрес, legacy501));
 }
 
+/** What of a participant the 5.01-era shape can hold (the model of a written УКД 5.01). */
+export function participantAs501(participant: Participant): Participant {
+  const address = participant.Адрес;
+  if (address === undefined) return participant;
+  if (address.kind === 'АдрРФ') {
+    const { НаимРегион: _region, ...rest } = address;
+    return { ...participant, Адрес: rest };
+  }
+  const { НаимСтран: _country, ...rest } = address;
+  return { ...participant, Адрес: rest };
+}
+
 function writeAddress(address: Address, legacy501: boolean): XmlOut {
   if (address.kind === 'АдрИнф') {
     return el('Адрес', {}, el('АдрИнф', { КодСтр: address.КодСтр, НаимСтран: legacy501 ? undefined : address.НаимСтран, АдрТекст: address.АдрТекст }));

@@ -97,6 +97,5 @@ export function finishModel<S extends z.ZodType>(schema: S, model: unknown, root
 
 /** Optional fields are absent, not `undefined` (exactOptionalPropertyTypes; stable round trips). */
 export function dropUndefined<T extends Record<string, unknown>>(record: T): T {
-  for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
-  return record;
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }

@@ -33,10 +33,12 @@ export interface FieldSpec {
   readonly totalDigits?: number;
 }
 
-const integer = (name: string, totalDigits: number, required = false): FieldSpec => ({ name, kind: 'integer', required, totalDigits });
-const text = (name: string, min: number, max: number, required = false): FieldSpec => ({ name, kind: 'text', required, min, max });
-const date = (name: string, required = false): FieldSpec => ({ name, kind: 'date', required });
-const amount = (name: string, required = false): FieldSpec => ({ name, kind: 'amount', required });
+/** A field spec whose name is a literal type, so that `positions()` can type its result. */
+type Named<N extends string> = FieldSpec & { readonly name: N };
+const integer = <N extends string>(name: N, totalDigits: number, required = false): Named<N> => ({ name, kind: 'integer', required, totalDigits });
+const text = <N extends string>(name: N, min: number, max: number, required = false): Named<N> => ({ name, kind: 'text', required, min, max });
+const date = <N extends string>(name: N, required = false): Named<N> => ({ name, kind: 'date', required });
+const amount = <N extends string>(name: N, required = false): Named<N> => ({ name, kind: 'amount', required });
 
 /** Versions of the format that carry `СвРегНом` (traceability): 5.08 (Q3 2021) … 5.12 (Q1 2026). */
 export const NDS_VERSIONS = ['5.08', '5.09', '5.10', '5.11', '5.12'] as const;
@@ -58,21 +60,22 @@ export function sectionByIndex(index: string): NdsSection | undefined {
 }
 
 /** Invoice attributes shared by purchase and sales lines, in output order. */
-const INVOICE_FIELDS = (invoiceDateRequired: boolean): FieldSpec[] => [
-  integer('НомерПор', 12, true),
-  text('НомСчФПрод', 1, 1000, true),
-  date('ДатаСчФПрод', invoiceDateRequired),
-  integer('НомИспрСчФ', 3),
-  date('ДатаИспрСчФ'),
-  text('НомКСчФПрод', 1, 256),
-  date('ДатаКСчФПрод'),
-  integer('НомИспрКСчФ', 3),
-  date('ДатаИспрКСчФ'),
-  text('ОКВ', 3, 3),
-];
+const invoiceFields = <R extends boolean>(invoiceDateRequired: R) =>
+  [
+    integer('НомерПор', 12, true),
+    text('НомСчФПрод', 1, 1000, true),
+    date('ДатаСчФПрод', invoiceDateRequired),
+    integer('НомИспрСчФ', 3),
+    date('ДатаИспрСчФ'),
+    text('НомКСчФПрод', 1, 256),
+    date('ДатаКСчФПрод'),
+    integer('НомИспрКСчФ', 3),
+    date('ДатаИспрКСчФ'),
+    text('ОКВ', 3, 3),
+  ] as const;
 
 /** `КнПокСтр` attributes. */
-export const PURCHASE_LINE_FIELDS: readonly FieldSpec[] = [...INVOICE_FIELDS(false), amount('СтоимПокупВ', true), amount('СумНДСВыч', true)];
+export const PURCHASE_LINE_FIELDS = [...invoiceFields(false), amount('СтоимПокупВ', true), amount('СумНДСВыч', true)] as const;
 
 /** VAT rates of the sales book columns; which ones a version has: `SALES_RATE_VERSIONS`. */
 export const SALES_RATES = ['22', '20', '18', '10', '7', '5'] as const;
@@ -90,32 +93,42 @@ export function salesRatesOf(version: NdsVersion): SalesRate[] {
 }
 
 /** `КнПродСтр` attributes. */
-export const SALES_LINE_FIELDS: readonly FieldSpec[] = [
-  ...INVOICE_FIELDS(true),
+export const SALES_LINE_FIELDS = [
+  ...invoiceFields(true),
   amount('СтоимПродСФВ'),
   amount('СтоимПродСФ'),
-  ...SALES_RATES.map((rate) => amount(`СтоимПродСФ${rate}`)),
+  amount('СтоимПродСФ22'),
+  amount('СтоимПродСФ20'),
+  amount('СтоимПродСФ18'),
+  amount('СтоимПродСФ10'),
+  amount('СтоимПродСФ7'),
+  amount('СтоимПродСФ5'),
   amount('СтоимПродСФ0'),
-  ...SALES_RATES.map((rate) => amount(`СумНДССФ${rate}`)),
+  amount('СумНДССФ22'),
+  amount('СумНДССФ20'),
+  amount('СумНДССФ18'),
+  amount('СумНДССФ10'),
+  amount('СумНДССФ7'),
+  amount('СумНДССФ5'),
   amount('СтоимПродОсв'),
-];
+] as const;
 
 /** `СвРегНом` (СвРегНомТип): one RNPT or customs declaration number on a line. */
-export const REGISTRATION_FIELDS: readonly FieldSpec[] = [
+export const REGISTRATION_FIELDS = [
   text('РегНомПросл', 13, 29, true),
   text('ОКЕИ', 3, 4),
-  { name: 'КолТовПросл', kind: 'quantity', required: false },
-  { name: 'СтоимТовПросл', kind: 'cost', required: false },
-];
+  { name: 'КолТовПросл', kind: 'quantity', required: false } as Named<'КолТовПросл'>,
+  { name: 'СтоимТовПросл', kind: 'cost', required: false } as Named<'СтоимТовПросл'>,
+] as const;
 
 /** `ДокПдтвУпл` (purchase) / `ДокПдтвОпл` (sales): payment document. */
-export const PURCHASE_PAYMENT_FIELDS: readonly FieldSpec[] = [text('НомДокПдтвУпл', 1, 256, true), date('ДатаДокПдтвУпл', true)];
-export const SALES_PAYMENT_FIELDS: readonly FieldSpec[] = [text('НомДокПдтвОпл', 1, 256, true), date('ДатаДокПдтвОпл', true)];
+export const PURCHASE_PAYMENT_FIELDS = [text('НомДокПдтвУпл', 1, 256, true), date('ДатаДокПдтвУпл', true)] as const;
+export const SALES_PAYMENT_FIELDS = [text('НомДокПдтвОпл', 1, 256, true), date('ДатаДокПдтвОпл', true)] as const;
 /** `СвЧастСчФ` (5.12): partial invoice. */
-export const PARTIAL_INVOICE_FIELDS: readonly FieldSpec[] = [text('НомЧастСчФ', 1, 1000, true), date('ДатаЧастСчФ', true)];
+export const PARTIAL_INVOICE_FIELDS = [text('НомЧастСчФ', 1, 1000, true), date('ДатаЧастСчФ', true)] as const;
 /** Counterparty ids inside `СвПрод` / `СвПокуп` / `СвПос`. */
-export const LEGAL_ENTITY_FIELDS: readonly FieldSpec[] = [text('ИННЮЛ', 10, 10, true), text('КПП', 9, 9)];
-export const SOLE_TRADER_FIELDS: readonly FieldSpec[] = [text('ИННФЛ', 12, 12, true)];
+export const LEGAL_ENTITY_FIELDS = [text('ИННЮЛ', 10, 10, true), text('КПП', 9, 9)] as const;
+export const SOLE_TRADER_FIELDS = [text('ИННФЛ', 12, 12, true)] as const;
 
 /** Simple (text) children of a line. */
 export const OPERATION_CODE: FieldSpec = text('КодВидОпер', 2, 2, true);
@@ -146,7 +159,7 @@ export const SALES_BOOK_TOTALS = [
   'СтПродОсвВсКПр',
 ] as const;
 
-/** Position of each field in its list (the scanner and the readers fill value arrays by position). */
-export function fieldIndex(fields: readonly FieldSpec[]): ReadonlyMap<string, number> {
-  return new Map(fields.map((field, index) => [field.name, index]));
+/** Position of each field in its list: readers fill value arrays by position, then build one object literal. */
+export function positions<const F extends readonly FieldSpec[]>(fields: F): { readonly [K in F[number]['name']]: number } {
+  return Object.fromEntries(fields.map((field, index) => [field.name, index])) as { readonly [K in F[number]['name']]: number };
 }

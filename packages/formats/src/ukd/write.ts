@@ -4,7 +4,7 @@
  */
 import { formatQuantity } from '@sledopyt/core';
 import { text } from '../common/codes.js';
-import { writeFio, writeParticipant } from '../common/participant.js';
+import { participantAs501, writeFio, writeParticipant } from '../common/participant.js';
 import { assertNoProblems, parseWriterInput, rnptProblem, type WriteProblem } from '../common/write-check.js';
 import type { WrittenDocument } from '../upd/write.js';
 import { edoFileId, newGuid } from '../xml/file-names.js';
@@ -20,6 +20,8 @@ export function writeUkd(input: UkdWriteInput, options: SerializeOptions & { gui
   const traceable = parsed.СведТов.some((line) => line.СведПрослеж.length > 0);
   const document: UkdDocument = {
     ...parsed,
+    СвПрод: participantAs501(parsed.СвПрод),
+    СвПокуп: participantAs501(parsed.СвПокуп),
     ИдФайл:
       parsed.ИдФайл ??
       edoFileId({

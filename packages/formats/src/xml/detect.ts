@@ -9,7 +9,7 @@ import { formatError } from './format-error.js';
 import { parseFileName } from './file-names.js';
 import { XmlSafetyScanner } from './safety.js';
 
-export const DOCUMENT_KINDS = {
+export const FORMAT_KINDS = {
   upd: { prefix: 'ON_NSCHFDOPPR', knd: '1115131', titleRu: 'УПД / счёт-фактура (информация продавца)' },
   ukd: { prefix: 'ON_NKORSCHFDOPPR', knd: '1115133', titleRu: 'УКД / корректировочный счёт-фактура (информация продавца)' },
   'nds-main': { prefix: 'NO_NDS', knd: '1151001', titleRu: 'Декларация по НДС (основной файл)' },
@@ -28,10 +28,10 @@ export const DOCUMENT_KINDS = {
   'operations-report': { prefix: 'ON_OTCHOPTOV', knd: '1169010', titleRu: 'Отчёт об операциях с прослеживаемыми товарами' },
 } as const satisfies Record<string, { prefix: string; knd?: string; index?: string; titleRu: string }>;
 
-export type DocumentKind = keyof typeof DOCUMENT_KINDS;
+export type FormatKind = keyof typeof FORMAT_KINDS;
 
 export interface DetectedFormat {
-  kind: DocumentKind;
+  kind: FormatKind;
   /** `Файл/@ВерсФорм`, e.g. `5.03`. */
   version: string;
   /** `Файл/@ИдФайл`. */
@@ -95,19 +95,19 @@ export function detectFormat(bytes: Uint8Array, file?: string): DetectedFormat {
   return detected;
 }
 
-function kindByKnd(knd: string | undefined): DocumentKind | undefined {
+function kindByKnd(knd: string | undefined): FormatKind | undefined {
   return knd === undefined ? undefined : findKind((spec) => 'knd' in spec && spec.knd === knd);
 }
 
-function kindByIndex(index: string | undefined): DocumentKind | undefined {
+function kindByIndex(index: string | undefined): FormatKind | undefined {
   return index === undefined ? undefined : findKind((spec) => 'index' in spec && spec.index === index);
 }
 
-function findKind(test: (spec: (typeof DOCUMENT_KINDS)[DocumentKind]) => boolean): DocumentKind | undefined {
-  return (Object.keys(DOCUMENT_KINDS) as DocumentKind[]).find((kind) => test(DOCUMENT_KINDS[kind]));
+function findKind(test: (spec: (typeof FORMAT_KINDS)[FormatKind]) => boolean): FormatKind | undefined {
+  return (Object.keys(FORMAT_KINDS) as FormatKind[]).find((kind) => test(FORMAT_KINDS[kind]));
 }
 
-function kindByFileId(fileId: string): DocumentKind | undefined {
+function kindByFileId(fileId: string): FormatKind | undefined {
   const parsed = parseFileName(fileId);
   if (parsed === undefined) return undefined;
   return findKind((spec) => spec.prefix === parsed.prefix);

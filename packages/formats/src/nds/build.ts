@@ -1,0 +1,157 @@
+/**
+ * Model objects from parsed values. Both readers collect a line's attribute values in an array (by the
+ * position of the field in structure.ts) and its children in lists, then build the line here with one object
+ * literal: every line gets the same shape whatever attributes the file has, which keeps the readers fast and
+ * their outputs identical.
+ */
+import type { CalendarDate, Kopecks, Quantity } from '@sledopyt/core';
+import type { z } from 'zod';
+import type {
+  Counterparty,
+  PurchaseBookLine,
+  RegistrationEntry,
+  SalesBookLine,
+  partialInvoiceSchema,
+  purchasePaymentSchema,
+  salesPaymentSchema,
+} from './model.js';
+import {
+  PURCHASE_LINE_FIELDS,
+  SALES_LINE_FIELDS,
+  positions,
+  type BookKind,
+} from './structure.js';
+import type { FieldValue } from './values.js';
+
+/** Attribute values of one element, by field position; undefined = absent. */
+export type FieldValues = (FieldValue | undefined)[];
+
+export type PurchasePayment = z.output<typeof purchasePaymentSchema>;
+export type SalesPayment = z.output<typeof salesPaymentSchema>;
+export type PartialInvoice = z.output<typeof partialInvoiceSchema>;
+
+/** The children of one line, collected while reading it. */
+export interface LineChildren {
+  operationCodes: string[];
+  registrations: RegistrationEntry[];
+  goodsCodes: string[];
+  accountingDates: CalendarDate[];
+  payments: (PurchasePayment | SalesPayment)[];
+  partialInvoices: PartialInvoice[];
+  counterparties: Counterparty[];
+  intermediary: Counterparty | undefined;
+}
+
+export function emptyLineChildren(): LineChildren {
+  return {
+    operationCodes: [],
+    registrations: [],
+    goodsCodes: [],
+    accountingDates: [],
+    payments: [],
+    partialInvoices: [],
+    counterparties: [],
+    intermediary: undefined,
+  };
+}
+
+const P = positions(PURCHASE_LINE_FIELDS);
+const S = positions(SALES_LINE_FIELDS);
+
+const int = (value: FieldValue | undefined) => value as number;
+const optInt = (value: FieldValue | undefined) => value as number | undefined;
+const str = (value: FieldValue | undefined) => value as string;
+const optStr = (value: FieldValue | undefined) => value as string | undefined;
+const day = (value: FieldValue | undefined) => value as CalendarDate;
+const optDay = (value: FieldValue | undefined) => value as CalendarDate | undefined;
+const money = (value: FieldValue | undefined) => value as Kopecks;
+const optMoney = (value: FieldValue | undefined) => value as Kopecks | undefined;
+
+export function buildPurchaseLine(v: FieldValues, c: LineChildren): PurchaseBookLine {
+  return {
+    book: 'purchase',
+    НомерПор: int(v[P.НомерПор]),
+    НомСчФПрод: str(v[P.НомСчФПрод]),
+    ДатаСчФПрод: optDay(v[P.ДатаСчФПрод]),
+    НомИспрСчФ: optInt(v[P.НомИспрСчФ]),
+    ДатаИспрСчФ: optDay(v[P.ДатаИспрСчФ]),
+    НомКСчФПрод: optStr(v[P.НомКСчФПрод]),
+    ДатаКСчФПрод: optDay(v[P.ДатаКСчФПрод]),
+    НомИспрКСчФ: optInt(v[P.НомИспрКСчФ]),
+    ДатаИспрКСчФ: optDay(v[P.ДатаИспрКСчФ]),
+    ОКВ: optStr(v[P.ОКВ]),
+    СтоимПокупВ: money(v[P.СтоимПокупВ]),
+    СумНДСВыч: money(v[P.СумНДСВыч]),
+    КодВидОпер: c.operationCodes,
+    ДокПдтвУпл: c.payments as PurchasePayment[],
+    СвЧастСчФ: c.partialInvoices,
+    ДатаУчТов: c.accountingDates,
+    СвПрод: c.counterparties,
+    СвПос: c.intermediary,
+    СвРегНом: c.registrations,
+  };
+}
+
+export function buildSalesLine(v: FieldValues, c: LineChildren): SalesBookLine {
+  return {
+    book: 'sales',
+    НомерПор: int(v[S.НомерПор]),
+    НомСчФПрод: str(v[S.НомСчФПрод]),
+    ДатаСчФПрод: day(v[S.ДатаСчФПрод]),
+    НомИспрСчФ: optInt(v[S.НомИспрСчФ]),
+    ДатаИспрСчФ: optDay(v[S.ДатаИспрСчФ]),
+    НомКСчФПрод: optStr(v[S.НомКСчФПрод]),
+    ДатаКСчФПрод: optDay(v[S.ДатаКСчФПрод]),
+    НомИспрКСчФ: optInt(v[S.НомИспрКСчФ]),
+    ДатаИспрКСчФ: optDay(v[S.ДатаИспрКСчФ]),
+    ОКВ: optStr(v[S.ОКВ]),
+    СтоимПродСФВ: optMoney(v[S.СтоимПродСФВ]),
+    СтоимПродСФ: optMoney(v[S.СтоимПродСФ]),
+    СтоимПродСФ22: optMoney(v[S.СтоимПродСФ22]),
+    СтоимПродСФ20: optMoney(v[S.СтоимПродСФ20]),
+    СтоимПродСФ18: optMoney(v[S.СтоимПродСФ18]),
+    СтоимПродСФ10: optMoney(v[S.СтоимПродСФ10]),
+    СтоимПродСФ7: optMoney(v[S.СтоимПродСФ7]),
+    СтоимПродСФ5: optMoney(v[S.СтоимПродСФ5]),
+    СтоимПродСФ0: optMoney(v[S.СтоимПродСФ0]),
+    СумНДССФ22: optMoney(v[S.СумНДССФ22]),
+    СумНДССФ20: optMoney(v[S.СумНДССФ20]),
+    СумНДССФ18: optMoney(v[S.СумНДССФ18]),
+    СумНДССФ10: optMoney(v[S.СумНДССФ10]),
+    СумНДССФ7: optMoney(v[S.СумНДССФ7]),
+    СумНДССФ5: optMoney(v[S.СумНДССФ5]),
+    СтоимПродОсв: optMoney(v[S.СтоимПродОсв]),
+    КодВидОпер: c.operationCodes,
+    СвРегНом: c.registrations,
+    КодВидТовар: c.goodsCodes,
+    ДокПдтвОпл: c.payments as SalesPayment[],
+    СвЧастСчФ: c.partialInvoices,
+    СвПокуп: c.counterparties,
+    СвПос: c.intermediary,
+  };
+}
+
+export function buildLine(book: BookKind, values: FieldValues, children: LineChildren): PurchaseBookLine | SalesBookLine {
+  return book === 'purchase' ? buildPurchaseLine(values, children) : buildSalesLine(values, children);
+}
+
+/** `ДокПдтвУпл` / `ДокПдтвОпл` from its two values (number, date). */
+export function buildPayment(book: BookKind, values: FieldValues): PurchasePayment | SalesPayment {
+  return book === 'purchase'
+    ? { НомДокПдтвУпл: str(values[0]), ДатаДокПдтвУпл: day(values[1]) }
+    : { НомДокПдтвОпл: str(values[0]), ДатаДокПдтвОпл: day(values[1]) };
+}
+
+export function buildPartialInvoice(values: FieldValues): PartialInvoice {
+  return { НомЧастСчФ: str(values[0]), ДатаЧастСчФ: day(values[1]) };
+}
+
+export function buildLegalEntity(values: FieldValues): Counterparty {
+  return { kind: 'СведЮЛ', ИННЮЛ: str(values[0]), КПП: optStr(values[1]) };
+}
+
+export function buildSoleTrader(values: FieldValues): Counterparty {
+  return { kind: 'СведИП', ИННФЛ: str(values[0]) };
+}
+
+export type { Quantity };

@@ -1,0 +1,9 @@
+/**
+ * VAT declaration (НД по НДС, КНД 1151001): the book sections NO_NDS.8 / .81 / .9 / .91 — model, streaming
+ * byte-scanner reader, saxes reference reader, streaming writer — and the main file's title.
+ */
+export * from './structure.js';
+export * from './model.js';
+export { isCanonicalRnpt, RegistrationNumberClassifier, type ClassifiedNumber } from './registration.js';
+export { readNdsLines, createLineReader, DEFAULT_CHUNK_BYTES, type NdsSource, type ReadNdsOptions, type NdsLineReader } from './reader.js';
+export { DEFAULT_SCANNER_LIMITS, type BookScannerLimits } from './scanner.js';

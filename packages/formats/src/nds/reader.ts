@@ -1,0 +1,175 @@
+/**
+ * Streaming reader of a book section (NO_NDS.8/.81/.9/.91) of any size in bounded memory: the file is read in
+ * chunks (4 MiB from disk), the byte scanner turns each chunk into complete book lines, and only the part of
+ * a line cut by a chunk boundary is carried over. Memory is one chunk, one batch of lines and the scanner's
+ * tables, whatever the file size.
+ *
+ * Errors (truncated file, malformed element, non-numeric amount, invalid RNPT…) are SledopytErrors naming the
+ * file, the line and the element path; the iterator throws at the first one, after the lines before it. The
+ * caller's transaction decides what happens to those: nothing is ever skipped silently.
+ */
+import { createReadStream } from 'node:fs';
+import { detectXmlEncoding } from '../xml/encoding.js';
+import { formatError } from '../xml/format-error.js';
+import type { NdsLine, NdsSectionHeader } from './model.js';
+import { BookScanner, NEED_MORE, type BookScannerLimits } from './scanner.js';
+
+/** Bytes of a file: a path, one buffer, or chunks (a Node stream, a web stream, any async iterable). */
+export type NdsSource = string | Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+export interface ReadNdsOptions {
+  /** The file name used in messages (default: the path, when the source is a path). */
+  fileName?: string;
+  /** Lines per batch in `batches()` (default 4096). */
+  batchSize?: number;
+  /** Read chunk size for paths (default 4 MiB). */
+  chunkBytes?: number;
+  limits?: Partial<BookScannerLimits>;
+}
+
+export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+/** Small chunks (a socket, a test feeding single bytes) are gathered to at least this before scanning. */
+const MIN_SCAN_BYTES = 64 * 1024;
+/** How much of the head decides the encoding. */
+const ENCODING_HEAD_BYTES = 64 * 1024;
+
+/** One pass over a book section: the header, then the lines (one by one, or in batches for speed). */
+export interface NdsLineReader<Line extends NdsLine = NdsLine> extends AsyncIterable<Line> {
+  /** The header; reads the head of the file if the lines have not been started yet. */
+  header(): Promise<NdsSectionHeader>;
+  /** The lines in arrays of up to `batchSize` (fewer awaits than line by line). */
+  batches(): AsyncIterable<Line[]>;
+}
+
+/** A reader's iteration over batches, with the header reported as soon as it is known. */
+export type BatchSource = (onHeader: (header: NdsSectionHeader) => void) => AsyncGenerator<NdsLine[]>;
+
+/** Reads a book section with the byte scanner. One pass: iterate once. */
+export function readNdsLines(source: NdsSource, options: ReadNdsOptions = {}): NdsLineReader {
+  return createLineReader((onHeader) => scanBatches(source, options, onHeader));
+}
+
+/** Wraps a batch generator in the reader interface (shared with the saxes reference reader). */
+export function createLineReader(run: BatchSource): NdsLineReader {
+  let header: NdsSectionHeader | undefined;
+  let iterator: AsyncGenerator<NdsLine[]> | undefined;
+  const buffered: NdsLine[][] = [];
+  let started = false;
+  const start = () => {
+    if (started) throw formatError({ code: 'XML_MALFORMED', message: 'A section reader can be iterated only once', messageRu: 'раздел декларации можно прочитать только один раз' });
+    started = true;
+  };
+  const open = () => {
+    iterator ??= run((value) => {
+      header = value;
+    });
+    return iterator;
+  };
+
+  async function* batches(): AsyncGenerator<NdsLine[]> {
+    start();
+    const source = open();
+    while (buffered.length > 0) {
+      const batch = buffered.shift();
+      if (batch !== undefined && batch.length > 0) yield batch;
+    }
+    for await (const batch of { [Symbol.asyncIterator]: () => source }) if (batch.length > 0) yield batch;
+  }
+
+  return {
+    async header() {
+      const source = open();
+      while (header === undefined) {
+        const next = await source.next();
+        if (next.done === true) break;
+        buffered.push(next.value);
+      }
+      if (header === undefined) {
+        throw formatError({ code: 'XML_TRUNCATED', message: 'The file ends before its header', messageRu: 'файл обрывается раньше заголовка' });
+      }
+      return header;
+    },
+    batches,
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of batches()) yield* batch;
+    },
+  };
+}
+
+async function* scanBatches(source: NdsSource, options: ReadNdsOptions, onHeader: (header: NdsSectionHeader) => void): AsyncGenerator<NdsLine[]> {
+  const file = options.fileName ?? (typeof source === 'string' ? source : undefined);
+  const batchSize = options.batchSize ?? 4096;
+  const chunks = new ChunkPuller(openSource(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES));
+  try {
+    const first = await chunks.next();
+    if (first === undefined) {
+      throw formatError({ code: 'XML_TRUNCATED', file, line: 1, message: 'The file is empty', messageRu: 'файл пуст' });
+    }
+    const head = first.subarray(0, ENCODING_HEAD_BYTES);
+    const { encoding, bomLength } = detectXmlEncoding(head, { file, partial: head.length < first.length || !chunks.ended });
+    const scanner = new BookScanner({ file, encoding, bomLength, limits: options.limits ?? {} });
+    scanner.push(first);
+    let headerSent = false;
+    while (!scanner.done) {
+      const out: NdsLine[] = [];
+      let needMore = false;
+      try {
+        scanner.run(out, batchSize);
+      } catch (caught) {
+        if (caught !== NEED_MORE) throw caught;
+        needMore = true;
+      }
+      const header = scanner.header;
+      if (!headerSent && header !== undefined) {
+        headerSent = true;
+        onHeader(header);
+        yield [];
+      }
+      if (out.length > 0) yield out;
+      if (needMore && !scanner.extend()) {
+        const next = await chunks.next();
+        if (next === undefined) scanner.finish();
+        else scanner.push(next);
+      }
+    }
+  } finally {
+    await chunks.close();
+  }
+}
+
+function openSource(source: NdsSource, chunkBytes: number): AsyncIterator<Uint8Array> | Iterator<Uint8Array> {
+  if (typeof source === 'string') return createReadStream(source, { highWaterMark: chunkBytes })[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+  if (source instanceof Uint8Array) return [source][Symbol.iterator]();
+  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
+  return source[Symbol.iterator]();
+}
+
+/** Pulls chunks, gathering small ones to at least MIN_SCAN_BYTES. */
+class ChunkPuller {
+  ended = false;
+
+  constructor(private readonly iterator: AsyncIterator<Uint8Array> | Iterator<Uint8Array>) {}
+
+  async next(): Promise<Uint8Array | undefined> {
+    if (this.ended) return undefined;
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    while (size < MIN_SCAN_BYTES) {
+      const result = await this.iterator.next();
+      if (result.done === true) {
+        this.ended = true;
+        break;
+      }
+      const chunk = typeof result.value === 'string' ? Buffer.from(result.value as string) : result.value;
+      if (chunk.length === 0) continue;
+      parts.push(chunk);
+      size += chunk.length;
+    }
+    if (parts.length === 0) return undefined;
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+  }
+
+  async close(): Promise<void> {
+    if (!this.ended) await this.iterator.return?.();
+  }
+}

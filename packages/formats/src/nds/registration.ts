@@ -1,0 +1,60 @@
+/**
+ * `СвРегНом/@РегНомПросл`: an RNPT or a customs declaration number, told apart and checked by the core's
+ * `parseRegistrationNumber`. A multi-gigabyte sales book repeats the same few thousand batches millions of
+ * times, so the check is memoised per reader, and the canonical RNPT shape (`10702070/010126/0000001/001`,
+ * almost every value in practice) is recognised by a character test that accepts exactly what the core
+ * accepts unchanged (registration.test.ts compares the two on generated numbers).
+ */
+import { isValidYmd, parseRegistrationNumber, type SledopytError } from '@sledopyt/core';
+import type { RegistrationNumberKind } from './model.js';
+
+export interface ClassifiedNumber {
+  kind: RegistrationNumberKind;
+  /** Canonical form. */
+  number: string;
+}
+
+const SLASH = 0x2f;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * True when the text is an RNPT in canonical form: 8 digits / DDMMYY (a real date in 2000–2099) / 7 digits /
+ * 3 digits other than 000 — the texts `parseRnpt` accepts and returns unchanged.
+ */
+export function isCanonicalRnpt(text: string): boolean {
+  if (text.length !== 27) return false;
+  for (let i = 0; i < 27; i++) {
+    const code = text.charCodeAt(i);
+    if (i === 8 || i === 15 || i === 23 ? code !== SLASH : !isDigit(code)) return false;
+  }
+  const digit = (i: number) => text.charCodeAt(i) - 0x30;
+  const day = digit(9) * 10 + digit(10);
+  const month = digit(11) * 10 + digit(12);
+  const year = 2000 + digit(13) * 10 + digit(14);
+  if (!isValidYmd(year, month, day)) return false;
+  return digit(24) + digit(25) + digit(26) !== 0;
+}
+
+/** The classification of one reader, memoised; bounded so that a file of unique numbers cannot grow it. */
+export class RegistrationNumberClassifier {
+  private readonly cache = new Map<string, ClassifiedNumber | SledopytError>();
+
+  constructor(private readonly maxEntries = 100_000) {}
+
+  /** The kind and canonical number, or the core's error for an invalid number. */
+  classify(text: string): ClassifiedNumber | SledopytError {
+    let result = this.cache.get(text);
+    if (result !== undefined) return result;
+    if (isCanonicalRnpt(text)) {
+      result = { kind: 'rnpt', number: text };
+    } else {
+      const parsed = parseRegistrationNumber(text);
+      if (!parsed.ok) result = parsed.error;
+      else if (parsed.value.kind === 'rnpt') result = { kind: 'rnpt', number: parsed.value.rnpt };
+      else result = { kind: 'customs_declaration', number: parsed.value.number };
+    }
+    if (this.cache.size >= this.maxEntries) this.cache.clear();
+    this.cache.set(text, result);
+    return result;
+  }
+}

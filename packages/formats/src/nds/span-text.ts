@@ -1,0 +1,108 @@
+/**
+ * Text from byte spans of a windows-1251 or UTF-8 file, for the byte scanner: plain spans (no markup
+ * characters) are decoded directly; spans with entity or character references or literal line breaks go
+ * through XML's value processing — line-end normalisation, attribute-value whitespace normalisation
+ * (XML 1.0 §2.11, §3.3.3) and the five predefined entities plus character references. Anything else after
+ * "&" is refused: no DTD can declare entities here.
+ */
+import type { XmlEncoding } from '../xml/encoding.js';
+
+/** A value that is not acceptable XML text; the scanner adds file, line and path. */
+export class SpanTextProblem {
+  constructor(
+    readonly kind: 'entity' | 'encoding',
+    readonly message: string,
+    readonly messageRu: string,
+  ) {}
+}
+
+const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+/** Decodes spans of one file; one instance per reader (decoders are not shared between streams). */
+export class SpanDecoder {
+  private readonly table: readonly string[] | undefined;
+  private readonly utf8: InstanceType<typeof TextDecoder> | undefined;
+
+  constructor(readonly encoding: XmlEncoding) {
+    if (encoding === 'windows-1251') {
+      const bytes = new Uint8Array(256).map((_, index) => index);
+      const text = new TextDecoder('windows-1251').decode(bytes);
+      this.table = [...text];
+    } else {
+      this.utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    }
+  }
+
+  /** Bytes without markup characters. `nonAscii`: whether any byte is ≥ 0x80 (else a latin1 slice is exact). */
+  plain(buf: Buffer, start: number, end: number, nonAscii: boolean): string {
+    if (!nonAscii) return buf.toString('latin1', start, end);
+    const table = this.table;
+    if (table !== undefined) {
+      let text = '';
+      for (let i = start; i < end; i++) text += table[buf[i] as number];
+      return text;
+    }
+    try {
+      return (this.utf8 as InstanceType<typeof TextDecoder>).decode(buf.subarray(start, end));
+    } catch {
+      throw new SpanTextProblem(
+        'encoding',
+        'Bytes that are not UTF-8 in a file declared UTF-8',
+        'байты не являются UTF-8, хотя файл объявлен в UTF-8 — вероятно, он сохранён в windows-1251. Исправьте заголовок или перекодируйте файл',
+      );
+    }
+  }
+
+  /** Attribute value with references and/or literal whitespace characters. */
+  attribute(buf: Buffer, start: number, end: number, nonAscii: boolean): string {
+    const raw = normaliseLineEnds(this.plain(buf, start, end, nonAscii)).replace(/[\t\n]/g, ' ');
+    return expandReferences(raw);
+  }
+
+  /** Character data of an element with references or line breaks. */
+  text(buf: Buffer, start: number, end: number, nonAscii: boolean): string {
+    return expandReferences(normaliseLineEnds(this.plain(buf, start, end, nonAscii)));
+  }
+}
+
+function normaliseLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** Expands `&lt;` `&gt;` `&amp;` `&apos;` `&quot;` `&#NN;` `&#xHH;`; any other `&` is an error. */
+export function expandReferences(text: string): string {
+  let ampersand = text.indexOf('&');
+  if (ampersand < 0) return text;
+  let out = '';
+  let from = 0;
+  while (ampersand >= 0) {
+    const semicolon = text.indexOf(';', ampersand + 1);
+    const name = semicolon < 0 ? '' : text.slice(ampersand + 1, semicolon);
+    out += text.slice(from, ampersand) + resolveReference(name, text.slice(ampersand, Math.min(text.length, ampersand + 12)));
+    from = semicolon + 1;
+    ampersand = text.indexOf('&', from);
+  }
+  return out + text.slice(from);
+}
+
+function resolveReference(name: string, context: string): string {
+  const predefined = PREDEFINED_ENTITIES[name];
+  if (predefined !== undefined) return predefined;
+  const match = /^#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}))$/.exec(name);
+  if (match !== null) {
+    const codePoint = match[1] !== undefined ? parseInt(match[1], 16) : Number(match[2]);
+    if (isXmlChar(codePoint)) return String.fromCodePoint(codePoint);
+  }
+  throw new SpanTextProblem(
+    'entity',
+    `Undefined entity or bad character reference "${context}"`,
+    `неизвестная ссылка на сущность или неверная ссылка на символ «${context}». В файлах ФНС допустимы только &amp; &lt; &gt; &quot; &apos; и &#код;`,
+  );
+}
+
+/** XML 1.0 `Char`. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
+  );
+}

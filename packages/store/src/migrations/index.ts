@@ -1,0 +1,74 @@
+/**
+ * Versioned migrations, run on open by Kysely's Migrator and recorded in `sledopyt_migration`. Names sort
+ * in order of application; never rename or edit one that has shipped — add the next.
+ */
+import { SledopytError } from '@sledopyt/core';
+import { Migrator, sql } from 'kysely';
+import type { Kysely, Migration, MigrationResultSet } from 'kysely';
+import type { StoreEngine } from '../url.js';
+import { initialSchema } from './0001-initial.js';
+import { columnTypes } from './column-types.js';
+
+export const MIGRATION_TABLE = 'sledopyt_migration';
+const MIGRATION_LOCK_TABLE = 'sledopyt_migration_lock';
+
+export function storeMigrations(engine: StoreEngine): Record<string, Migration> {
+  const types = columnTypes(engine);
+  return {
+    '0001_initial': initialSchema(types),
+  };
+}
+
+/** The migration names in order: the schema version this code knows. */
+export const knownMigrationNames = (engine: StoreEngine): string[] => Object.keys(storeMigrations(engine)).sort();
+
+async function appliedMigrationNames(db: Kysely<unknown>): Promise<string[] | undefined> {
+  try {
+    const result = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
+    return result.rows.map((row) => row.name);
+  } catch {
+    return undefined; // no migration table yet: an empty database
+  }
+}
+
+/** Refuses a database that a newer Sledopyt has migrated: running old code on it could corrupt data. */
+async function assertNotNewer(db: Kysely<unknown>, engine: StoreEngine, where: string): Promise<void> {
+  const known = new Set(knownMigrationNames(engine));
+  const unknown = ((await appliedMigrationNames(db)) ?? []).filter((name) => !known.has(name));
+  if (unknown.length === 0) return;
+  throw new SledopytError({
+    code: 'STORE_SCHEMA_NEWER',
+    message: `The database ${where} has migrations this version does not know (${unknown.join(', ')}); upgrade Sledopyt`,
+    messageRu:
+      `База данных ${where} обновлена более новой версией Следопыта (миграции ${unknown.join(', ')}), ` +
+      'а эта версия их не знает. Обновите Следопыт до версии, с которой работала база, или укажите другую базу',
+    actor: 'admin',
+    details: { unknownMigrations: unknown },
+  });
+}
+
+function migrationFailure(results: MigrationResultSet, where: string): SledopytError {
+  const failed = results.results?.find((r) => r.status === 'Error')?.migrationName ?? 'неизвестная';
+  return new SledopytError({
+    code: 'STORE_MIGRATION_FAILED',
+    message: `Migration ${failed} failed on ${where}: ${String(results.error)}`,
+    messageRu: `Не удалось обновить структуру базы данных ${where} (миграция ${failed}). Изменения откатились; проверьте права пользователя базы и журнал`,
+    actor: 'admin',
+    details: { migration: failed },
+    cause: results.error,
+  });
+}
+
+/** Brings the schema up to date; returns the names applied now (empty when it already was). */
+export async function migrateToLatest(db: Kysely<unknown>, engine: StoreEngine, where: string): Promise<string[]> {
+  await assertNotNewer(db, engine, where);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => storeMigrations(engine) },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+  });
+  const results = await migrator.migrateToLatest();
+  if (results.error !== undefined) throw migrationFailure(results, where);
+  return (results.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
