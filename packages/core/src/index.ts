@@ -11,3 +11,4 @@ export * from './money/index.js';
 export * from './taxpayer.js';
 export * from './settings.js';
 export * from './ledger/index.js';
+export * from './discrepancies/index.js';
