@@ -75,18 +75,26 @@ function parseSqlite(url: string, path: string): SqliteLocation {
   return { engine: 'sqlite', path: cleaned };
 }
 
+/** host and port as written (the URL parser would only say "invalid URL" for a bad port or an empty host). */
+const AUTHORITY = /^[a-z]+:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::([^/?#]*))?/i;
+
+function checkAuthority(url: string): void {
+  const [, host = '', port] = AUTHORITY.exec(url) ?? [];
+  if (host === '') throw urlError(url, 'host', 'не указан сервер (например 127.0.0.1)', 'missing host');
+  if (port !== undefined && port !== '' && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
+    throw urlError(url, 'port', 'порт — число от 1 до 65535', 'port out of range');
+  }
+}
+
 function parsePostgres(url: string): PostgresLocation {
+  checkAuthority(url);
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     throw urlError(url, 'url', 'адрес не разбирается как URL', 'not a URL');
   }
-  if (parsed.hostname === '') throw urlError(url, 'host', 'не указан сервер (например 127.0.0.1)', 'missing host');
   const port = parsed.port === '' ? 5432 : Number(parsed.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw urlError(url, 'port', 'порт — число от 1 до 65535', 'port out of range');
-  }
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   if (database === '' || database.includes('/')) {
     throw urlError(url, 'database', 'после сервера укажите имя базы: …@сервер:5432/имя_базы', 'missing database name');

@@ -30,7 +30,15 @@ export type PurchasePayment = z.output<typeof purchasePaymentSchema>;
 export type SalesPayment = z.output<typeof salesPaymentSchema>;
 export type PartialInvoice = z.output<typeof partialInvoiceSchema>;
 
-/** The children of one line, collected while reading it. */
+/** Lines share one frozen empty array for every absent list (most lines have no payments, dates…). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A finished list: a copy of the scratch list, or the shared empty one. */
+function list<T>(scratch: T[]): readonly T[] {
+  return scratch.length === 0 ? NONE : scratch.slice();
+}
+
+/** The children of one line, collected while reading it (readers reuse one instance: see clearLineChildren). */
 export interface LineChildren {
   operationCodes: string[];
   registrations: RegistrationEntry[];
@@ -40,6 +48,17 @@ export interface LineChildren {
   partialInvoices: PartialInvoice[];
   counterparties: Counterparty[];
   intermediary: Counterparty | undefined;
+}
+
+export function clearLineChildren(children: LineChildren): void {
+  children.operationCodes.length = 0;
+  children.registrations.length = 0;
+  children.goodsCodes.length = 0;
+  children.accountingDates.length = 0;
+  children.payments.length = 0;
+  children.partialInvoices.length = 0;
+  children.counterparties.length = 0;
+  children.intermediary = undefined;
 }
 
 export function emptyLineChildren(): LineChildren {
@@ -82,13 +101,13 @@ export function buildPurchaseLine(v: FieldValues, c: LineChildren): PurchaseBook
     ОКВ: optStr(v[P.ОКВ]),
     СтоимПокупВ: money(v[P.СтоимПокупВ]),
     СумНДСВыч: money(v[P.СумНДСВыч]),
-    КодВидОпер: c.operationCodes,
-    ДокПдтвУпл: c.payments as PurchasePayment[],
-    СвЧастСчФ: c.partialInvoices,
-    ДатаУчТов: c.accountingDates,
-    СвПрод: c.counterparties,
+    КодВидОпер: list(c.operationCodes),
+    ДокПдтвУпл: list(c.payments as PurchasePayment[]),
+    СвЧастСчФ: list(c.partialInvoices),
+    ДатаУчТов: list(c.accountingDates),
+    СвПрод: list(c.counterparties),
     СвПос: c.intermediary,
-    СвРегНом: c.registrations,
+    СвРегНом: list(c.registrations),
   };
 }
 
@@ -121,12 +140,12 @@ export function buildSalesLine(v: FieldValues, c: LineChildren): SalesBookLine {
     СумНДССФ7: optMoney(v[S.СумНДССФ7]),
     СумНДССФ5: optMoney(v[S.СумНДССФ5]),
     СтоимПродОсв: optMoney(v[S.СтоимПродОсв]),
-    КодВидОпер: c.operationCodes,
-    СвРегНом: c.registrations,
-    КодВидТовар: c.goodsCodes,
-    ДокПдтвОпл: c.payments as SalesPayment[],
-    СвЧастСчФ: c.partialInvoices,
-    СвПокуп: c.counterparties,
+    КодВидОпер: list(c.operationCodes),
+    СвРегНом: list(c.registrations),
+    КодВидТовар: list(c.goodsCodes),
+    ДокПдтвОпл: list(c.payments as SalesPayment[]),
+    СвЧастСчФ: list(c.partialInvoices),
+    СвПокуп: list(c.counterparties),
     СвПос: c.intermediary,
   };
 }

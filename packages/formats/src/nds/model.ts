@@ -100,7 +100,7 @@ const invoiceFields = {
   ДатаИспрКСчФ: calendarDateSchema.optional(),
   ОКВ: okvSchema.optional(),
 };
-const operationCodes = z.array(z.string().regex(/^\d{2}$/, 'код вида операции: 2 цифры')).min(1);
+const operationCodes = z.array(z.string().regex(/^\d{2}$/, 'код вида операции: 2 цифры')).min(1).readonly();
 
 /** `КнПокСтр` (section 8) / `КнПокДЛСтр` (8.1). */
 export const purchaseBookLineSchema = z.object({
@@ -110,12 +110,12 @@ export const purchaseBookLineSchema = z.object({
   СтоимПокупВ: kopecksSchema,
   СумНДСВыч: kopecksSchema,
   КодВидОпер: operationCodes,
-  ДокПдтвУпл: z.array(purchasePaymentSchema).default([]),
-  СвЧастСчФ: z.array(partialInvoiceSchema).default([]),
-  ДатаУчТов: z.array(calendarDateSchema).default([]),
-  СвПрод: z.array(counterpartySchema).default([]),
+  ДокПдтвУпл: z.array(purchasePaymentSchema).default([]).readonly(),
+  СвЧастСчФ: z.array(partialInvoiceSchema).default([]).readonly(),
+  ДатаУчТов: z.array(calendarDateSchema).default([]).readonly(),
+  СвПрод: z.array(counterpartySchema).default([]).readonly(),
   СвПос: counterpartySchema.optional(),
-  СвРегНом: z.array(registrationEntrySchema).default([]),
+  СвРегНом: z.array(registrationEntrySchema).default([]).readonly(),
 });
 export type PurchaseBookLine = z.output<typeof purchaseBookLineSchema>;
 export type PurchaseBookLineInput = z.input<typeof purchaseBookLineSchema>;
@@ -143,11 +143,11 @@ export const salesBookLineSchema = z.object({
   СумНДССФ5: optionalAmount,
   СтоимПродОсв: optionalAmount,
   КодВидОпер: operationCodes,
-  СвРегНом: z.array(registrationEntrySchema).default([]),
-  КодВидТовар: z.array(z.string().regex(/^\d{10}$/, 'код ТН ВЭД ЕАЭС: 10 цифр')).default([]),
-  ДокПдтвОпл: z.array(salesPaymentSchema).default([]),
-  СвЧастСчФ: z.array(partialInvoiceSchema).default([]),
-  СвПокуп: z.array(counterpartySchema).default([]),
+  СвРегНом: z.array(registrationEntrySchema).default([]).readonly(),
+  КодВидТовар: z.array(z.string().regex(/^\d{10}$/, 'код ТН ВЭД ЕАЭС: 10 цифр')).default([]).readonly(),
+  ДокПдтвОпл: z.array(salesPaymentSchema).default([]).readonly(),
+  СвЧастСчФ: z.array(partialInvoiceSchema).default([]).readonly(),
+  СвПокуп: z.array(counterpartySchema).default([]).readonly(),
   СвПос: counterpartySchema.optional(),
 });
 export type SalesBookLine = z.output<typeof salesBookLineSchema>;

@@ -1,62 +1,62 @@
 /**
- * Element and attribute names as bytes of the file's encoding, found by a hash computed while the scanner
- * reads a name (FNV-1a, one multiply per byte) and confirmed byte by byte, so an unknown name is never
- * taken for a known one.
+ * Element and attribute names as bytes of the file's encoding, recognised while the scanner reads them:
+ * a trie over the bytes of the known names, one table step per byte. When the name ends the state says which
+ * name it was — exactly, with no second pass to confirm (a hash would need one) — or that it is unknown.
  */
 import { encodeXml, type XmlEncoding } from '../xml/encoding.js';
 
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const FNV_PRIME = 0x01000193;
-
 export class NameTable {
   readonly names: readonly string[];
-  private readonly bytes: Uint8Array[];
-  private readonly hashes: Int32Array;
-  /** Open addressing: slot → name id + 1 (0 = empty). */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  /** byte → column of the transition table (0 = the byte occurs in no known name). */
+  readonly byteClass: Uint8Array;
+  /** (state × classCount + class) → next state; state 0 is "unknown name" and stays 0. */
+  readonly next: Int32Array;
+  /** state → name id, or -1. */
+  readonly idAt: Int32Array;
+  readonly classCount: number;
+  /** The state before the first byte. */
+  readonly start = 1;
 
   constructor(names: readonly string[], encoding: XmlEncoding) {
     this.names = [...new Set(names)];
-    this.bytes = this.names.map((name) => encodeXml(name, encoding));
-    this.hashes = Int32Array.from(this.bytes, (bytes) => hashOf(bytes, 0, bytes.length));
-    let size = 64;
-    while (size < this.names.length * 4) size *= 2;
-    this.mask = size - 1;
-    this.slots = new Int32Array(size);
-    this.hashes.forEach((hash, id) => {
-      let slot = hash & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = id + 1;
+    const encoded = this.names.map((name) => encodeXml(name, encoding));
+    this.byteClass = new Uint8Array(256);
+    let classCount = 1;
+    for (const bytes of encoded) {
+      for (const byte of bytes) if (this.byteClass[byte] === 0) this.byteClass[byte] = classCount++;
+    }
+    this.classCount = classCount;
+    // States: 0 dead, 1 root, then one per trie node.
+    const transitions: number[] = new Array<number>(2 * classCount).fill(0);
+    const ids: number[] = [-1, -1];
+    encoded.forEach((bytes, id) => {
+      let state = 1;
+      for (const byte of bytes) {
+        const slot = state * classCount + (this.byteClass[byte] as number);
+        let target = transitions[slot] as number;
+        if (target === 0) {
+          target = ids.length;
+          ids.push(-1);
+          for (let i = 0; i < classCount; i++) transitions.push(0);
+          transitions[slot] = target;
+        }
+        state = target;
+      }
+      ids[state] = id;
     });
+    this.next = Int32Array.from(transitions);
+    this.idAt = Int32Array.from(ids);
   }
 
-  /** Id of a name, or -1; `hash` is `hashOf(buf, start, end)`, computed by the caller on the fly. */
-  find(hash: number, buf: Uint8Array, start: number, end: number): number {
-    let slot = hash & this.mask;
-    for (;;) {
-      const entry = this.slots[slot] as number;
-      if (entry === 0) return -1;
-      const id = entry - 1;
-      if (this.hashes[id] === hash && sameBytes(this.bytes[id] as Uint8Array, buf, start, end)) return id;
-      slot = (slot + 1) & this.mask;
-    }
+  /** Id of the name in `buf[start, end)`, or -1 (the scanner inlines the same steps while reading). */
+  find(buf: Uint8Array, start: number, end: number): number {
+    let state = this.start;
+    for (let i = start; i < end && state !== 0; i++) state = this.next[state * this.classCount + (this.byteClass[buf[i] as number] as number)] as number;
+    return this.idAt[state] as number;
   }
 
   /** Id of a name given as text (for building the scanner's tables). */
   idOf(name: string): number {
     return this.names.indexOf(name);
   }
-}
-
-export function hashOf(buf: Uint8Array, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (buf[i] as number), FNV_PRIME);
-  return hash;
-}
-
-function sameBytes(expected: Uint8Array, buf: Uint8Array, start: number, end: number): boolean {
-  if (expected.length !== end - start) return false;
-  for (let i = 0; i < expected.length; i++) if (expected[i] !== buf[start + i]) return false;
-  return true;
 }

@@ -23,6 +23,7 @@ import {
   buildPartialInvoice,
   buildPayment,
   buildSoleTrader,
+  clearLineChildren,
   emptyLineChildren,
   type FieldValues,
   type LineChildren,
@@ -30,7 +31,7 @@ import {
 import { childNames, childRole, sectionByBookElement, type ChildRole } from './line-rules.js';
 import { buildSectionHeader, resolveSection, type HeadAttributes } from './header.js';
 import { registrationEntry, type Counterparty, type NdsLine, type NdsSectionHeader, type RegistrationEntry } from './model.js';
-import { FNV_OFFSET, FNV_PRIME, NameTable } from './name-table.js';
+import { NameTable } from './name-table.js';
 import { RegistrationNumberClassifier } from './registration.js';
 import { SpanDecoder, SpanTextProblem } from './span-text.js';
 import {
@@ -90,11 +91,35 @@ const QUANTITY_UNIT = 10n ** 11n;
 /** Quantities 0…4095 as Quantity bigints, shared: most lines carry small whole counts. */
 const SMALL_QUANTITIES: readonly Quantity[] = Array.from({ length: 4096 }, (_, n) => (BigInt(n) * QUANTITY_UNIT) as Quantity);
 
+/** Child roles as small numbers for a switch (see line-rules.ts). */
+const ROLE_NONE = 0;
+const ROLE_OPERATION_CODE = 1;
+const ROLE_GOODS_CODE = 2;
+const ROLE_ACCOUNTING_DATE = 3;
+const ROLE_REGISTRATION = 4;
+const ROLE_PAYMENT = 5;
+const ROLE_PARTIAL_INVOICE = 6;
+const ROLE_COUNTERPARTY = 7;
+const ROLE_INTERMEDIARY = 8;
+const ROLE_CODES: Readonly<Record<ChildRole | 'none', number>> = {
+  none: ROLE_NONE,
+  'operation-code': ROLE_OPERATION_CODE,
+  'goods-code': ROLE_GOODS_CODE,
+  'accounting-date': ROLE_ACCOUNTING_DATE,
+  registration: ROLE_REGISTRATION,
+  payment: ROLE_PAYMENT,
+  'partial-invoice': ROLE_PARTIAL_INVOICE,
+  counterparty: ROLE_COUNTERPARTY,
+  intermediary: ROLE_INTERMEDIARY,
+};
+
 /** One element kind's attribute table: field position by name id, and which fields are mandatory. */
 interface ElementFields {
   readonly fields: readonly FieldSpec[];
   readonly fieldOf: Int16Array;
   readonly required: readonly number[];
+  /** Scratch values of the element being read, by field position. */
+  readonly values: FieldValues;
 }
 
 const enum Phase {
@@ -150,7 +175,12 @@ export class BookScanner {
   private lineId = -1;
   private bookId = -1;
   private lineOrdinal = 0;
-  private childLabel: string | undefined;
+  /** Where in the current line (for error paths): inside a line, which child (name id, 1-based index), grandchild. */
+  private inLine = false;
+  private childId = -1;
+  private childIndex = 0;
+  private grandchildId = -1;
+  private unknownChild: string | undefined;
   private headerValue: NdsSectionHeader | undefined;
 
   // ---- tables -------------------------------------------------------------------------------------------
@@ -171,11 +201,10 @@ export class BookScanner {
   private readonly legalEntityFields: ElementFields;
   private readonly soleTraderFields: ElementFields;
   private readonly noFields: ElementFields;
-  private readonly rolesByBook: Record<BookKind, (ChildRole | undefined)[]>;
+  private readonly rolesByBook: Record<BookKind, Int8Array>;
   private lineFields: ElementFields;
-  private roles: (ChildRole | undefined)[];
-  private readonly lineValues: FieldValues;
-  private readonly leafValues: FieldValues = [];
+  private roles: Int8Array;
+  private readonly children: LineChildren = emptyLineChildren();
   private readonly dates = new Map<number, CalendarDate>();
 
   // ---- the last name / value read ------------------------------------------------------------------------
@@ -233,7 +262,6 @@ export class BookScanner {
     this.rolesByBook = { purchase: this.roleTable('purchase'), sales: this.roleTable('sales') };
     this.lineFields = this.lineFieldsByBook.sales;
     this.roles = this.rolesByBook.sales;
-    this.lineValues = new Array<FieldValue | undefined>(Math.max(LINE_CHILDREN.purchase.lineFields.length, LINE_CHILDREN.sales.lineFields.length));
   }
 
   private elementFields(fields: readonly FieldSpec[]): ElementFields {
@@ -242,11 +270,11 @@ export class BookScanner {
       fieldOf[this.names.idOf(field.name)] = index;
     });
     const required = fields.flatMap((field, index) => (field.required ? [index] : []));
-    return { fields, fieldOf, required };
+    return { fields, fieldOf, required, values: new Array<FieldValue | undefined>(fields.length).fill(undefined) };
   }
 
-  private roleTable(book: BookKind): (ChildRole | undefined)[] {
-    return this.names.names.map((name) => childRole(book, name));
+  private roleTable(book: BookKind): Int8Array {
+    return Int8Array.from(this.names.names, (name) => ROLE_CODES[childRole(book, name) ?? 'none']);
   }
 
   // ===================================================================================================
@@ -346,10 +374,9 @@ export class BookScanner {
   /** Needed when the window is exhausted: wait for bytes, or the file is truncated. */
   private more(): never {
     if (!this.final) throw NEED_MORE;
-    const inLine = this.phase === Phase.Lines && this.childLabel !== undefined;
     throw this.error(
       'XML_TRUNCATED',
-      `The file ends inside ${inLine || this.stack.length > 0 ? `element ${this.path()}` : 'markup'}: it is truncated`,
+      `The file ends inside ${this.inLine || this.stack.length > 0 ? `element ${this.path() ?? ''}` : 'markup'}: it is truncated`,
       'файл обрывается до конца документа (обрезан при передаче или записи). Получите файл заново',
     );
   }
@@ -565,14 +592,14 @@ export class BookScanner {
       const id = this.readName();
       if (id === this.lineId) {
         this.lineOrdinal++;
+        this.inLine = true;
         try {
           out.push(this.readLine());
         } catch (caught) {
           if (caught === NEED_MORE) this.lineOrdinal--;
           throw caught;
-        } finally {
-          this.childLabel = undefined;
         }
+        this.inLine = false;
       } else {
         this.skipElementRest();
       }
@@ -582,17 +609,26 @@ export class BookScanner {
   }
 
   private readLine(): NdsLine {
-    this.childLabel = '';
-    const values = this.lineValues;
+    this.enterChild(-1, 0);
+    const values = this.lineFields.values;
     values.fill(undefined);
-    const empty = this.readFields(this.lineFields, values);
-    const children = emptyLineChildren();
+    const empty = this.readFields(this.lineFields);
+    const children = this.children;
+    clearLineChildren(children);
     if (!empty) this.readLineChildren(children);
+    this.enterChild(-1, 0);
     if (children.operationCodes.length === 0) {
       throw this.error('XML_REQUIRED_MISSING', 'Required element КодВидОпер is missing',
         'нет обязательного элемента КодВидОпер (код вида операции). Файл составлен с ошибкой; запросите исправленный', undefined, { element: 'КодВидОпер' });
     }
     return buildLine(this.book, values, children);
+  }
+
+  private enterChild(id: number, index: number): void {
+    this.childId = id;
+    this.childIndex = index;
+    this.grandchildId = -1;
+    this.unknownChild = undefined;
   }
 
   private readLineChildren(children: LineChildren): void {
@@ -623,49 +659,47 @@ export class BookScanner {
       }
       this.pos++;
       const id = this.readName();
-      const role = id < 0 ? undefined : this.roles[id];
-      const name = id < 0 ? '' : (this.names.names[id] as string);
-      switch (role) {
-        case 'operation-code':
-          this.childLabel = name;
+      switch (id < 0 ? ROLE_NONE : (this.roles[id] as number)) {
+        case ROLE_OPERATION_CODE:
+          this.enterChild(id, 0);
           children.operationCodes.push(this.readSimpleElement(id, OPERATION_CODE) as string);
           break;
-        case 'goods-code':
-          this.childLabel = name;
+        case ROLE_GOODS_CODE:
+          this.enterChild(id, 0);
           children.goodsCodes.push(this.readSimpleElement(id, GOODS_CODE) as string);
           break;
-        case 'accounting-date':
-          this.childLabel = name;
+        case ROLE_ACCOUNTING_DATE:
+          this.enterChild(id, 0);
           children.accountingDates.push(this.readSimpleElement(id, ACCOUNTING_DATE) as CalendarDate);
           break;
-        case 'registration':
-          this.childLabel = `${name}[${children.registrations.length + 1}]`;
+        case ROLE_REGISTRATION:
+          this.enterChild(id, children.registrations.length + 1);
           children.registrations.push(this.readRegistration(id));
           break;
-        case 'payment':
-          this.childLabel = `${name}[${children.payments.length + 1}]`;
+        case ROLE_PAYMENT:
+          this.enterChild(id, children.payments.length + 1);
           children.payments.push(buildPayment(this.book, this.readLeaf(id, this.paymentFieldsByBook[this.book])));
           break;
-        case 'partial-invoice':
-          this.childLabel = `${name}[${children.partialInvoices.length + 1}]`;
+        case ROLE_PARTIAL_INVOICE:
+          this.enterChild(id, children.partialInvoices.length + 1);
           children.partialInvoices.push(buildPartialInvoice(this.readLeaf(id, this.partialInvoiceFields)));
           break;
-        case 'counterparty':
-          this.childLabel = `${name}[${children.counterparties.length + 1}]`;
+        case ROLE_COUNTERPARTY:
+          this.enterChild(id, children.counterparties.length + 1);
           children.counterparties.push(this.readCounterparty(id));
           break;
-        case 'intermediary':
-          this.childLabel = name;
+        case ROLE_INTERMEDIARY:
+          this.enterChild(id, 0);
           if (children.intermediary !== undefined) {
-            throw this.malformed(`element ${name} occurs more than once in a line`, `элемент ${name} повторяется в строке, а допускается один`);
+            throw this.malformed(`element ${this.names.names[id] ?? ''} occurs more than once in a line`, `элемент ${this.names.names[id] ?? ''} повторяется в строке, а допускается один`);
           }
           children.intermediary = this.readCounterparty(id);
           break;
         default:
-          this.childLabel = this.lastName();
+          this.enterChild(-1, 0);
+          this.unknownChild = this.lastName();
           this.skipElementRest();
       }
-      this.childLabel = '';
     }
   }
 
@@ -679,8 +713,7 @@ export class BookScanner {
 
   /** СвПрод / СвПокуп / СвПос: exactly one СведЮЛ or СведИП inside. */
   private readCounterparty(ownerId: number): Counterparty {
-    if (this.readFields(this.noFields, this.leafValues)) throw this.missingCounterparty();
-    const owner = this.childLabel;
+    if (this.readFields(this.noFields)) throw this.missingCounterparty();
     const buf = this.buf;
     let found: Counterparty | undefined;
     for (;;) {
@@ -710,12 +743,12 @@ export class BookScanner {
       this.pos++;
       const id = this.readName();
       if (id === this.legalEntityId || id === this.soleTraderId) {
-        this.childLabel = `${owner ?? ''}/${this.lastName()}`;
+        this.grandchildId = id;
         if (found !== undefined) {
-          throw this.malformed(`${owner ?? ''} has more than one СведЮЛ/СведИП`, 'в сведениях о контрагенте больше одного элемента СведЮЛ/СведИП, а допускается один');
+          throw this.malformed('more than one СведЮЛ/СведИП in one counterparty', 'в сведениях о контрагенте больше одного элемента СведЮЛ/СведИП, а допускается один');
         }
         found = id === this.legalEntityId ? buildLegalEntity(this.readLeaf(id, this.legalEntityFields)) : buildSoleTrader(this.readLeaf(id, this.soleTraderFields));
-        this.childLabel = owner;
+        this.grandchildId = -1;
       } else {
         this.skipElementRest();
       }
@@ -728,10 +761,9 @@ export class BookScanner {
 
   /** An element with attributes only (СвРегНом, ДокПдтв…, СведЮЛ…): returns its values (a shared array). */
   private readLeaf(id: number, element: ElementFields): FieldValues {
-    const values = this.leafValues;
-    values.length = element.fields.length;
+    const values = element.values;
     values.fill(undefined);
-    if (!this.readFields(element, values)) this.readEmptyContent(id);
+    if (!this.readFields(element)) this.readEmptyContent(id);
     return values;
   }
 
@@ -761,7 +793,7 @@ export class BookScanner {
 
   /** A simple element (КодВидОпер, КодВидТовар, ДатаУчТов): its text converted by `spec`. */
   private readSimpleElement(id: number, spec: FieldSpec): FieldValue {
-    const empty = this.readFields(this.noFields, this.leafValues);
+    const empty = this.readFields(this.noFields);
     let text = '';
     let fast = true;
     let start = this.pos;
@@ -815,9 +847,9 @@ export class BookScanner {
   // ===================================================================================================
 
   /** Reads a start tag's attributes into `values` (pos after the name); true for an empty-element tag. */
-  private readFields(element: ElementFields, values: FieldValues): boolean {
+  private readFields(element: ElementFields): boolean {
     const buf = this.buf;
-    const fieldOf = element.fieldOf;
+    const { fieldOf, values } = element;
     let seen = 0;
     let unknown: string[] | undefined;
     let empty = false;
@@ -1072,8 +1104,9 @@ export class BookScanner {
     const buf = this.buf;
     const end = this.end;
     const start = this.pos;
+    const { next, byteClass, classCount } = this.names;
     let p = start;
-    let hash = FNV_OFFSET;
+    let state = this.names.start;
     for (;;) {
       if (p >= end) {
         if (p - start > this.limits.maxNameBytes) throw this.nameTooLong();
@@ -1082,7 +1115,7 @@ export class BookScanner {
       const byte = buf[p] as number;
       if (byte <= SPACE || byte === EQUALS || byte === GT || byte === SLASH) break;
       if (byte === LT || byte === QUOT || byte === APOS || byte === AMP) throw this.malformed(`unexpected "${String.fromCharCode(byte)}" in a name`, `недопустимый символ «${String.fromCharCode(byte)}» в имени элемента или атрибута`);
-      hash = Math.imul(hash ^ byte, FNV_PRIME);
+      state = next[state * classCount + (byteClass[byte] as number)] as number;
       p++;
     }
     if (p === start) throw this.malformed('a name was expected', 'ожидается имя элемента или атрибута');
@@ -1090,7 +1123,7 @@ export class BookScanner {
     this.nameStart = start;
     this.nameEnd = p;
     this.pos = p;
-    return this.names.find(hash, buf, start, p);
+    return this.names.idAt[state] as number;
   }
 
   private lastName(): string {
@@ -1282,10 +1315,13 @@ export class BookScanner {
 
   private path(): string | undefined {
     const base = this.stack.join('/');
-    if (this.phase !== Phase.Lines || this.childLabel === undefined) return base === '' ? undefined : base;
+    if (!this.inLine) return base === '' ? undefined : base;
     const lineName = this.section === undefined ? '' : NDS_SECTIONS[this.section].line;
-    const line = `${base}/${lineName}[${this.lineOrdinal}]`;
-    return this.childLabel === '' ? line : `${line}/${this.childLabel}`;
+    let path = `${base}/${lineName}[${this.lineOrdinal}]`;
+    if (this.childId >= 0) path += `/${this.names.names[this.childId] ?? ''}${this.childIndex > 0 ? `[${this.childIndex}]` : ''}`;
+    else if (this.unknownChild !== undefined) path += `/${this.unknownChild}`;
+    if (this.grandchildId >= 0) path += `/${this.names.names[this.grandchildId] ?? ''}`;
+    return path;
   }
 
   private error(code: FormatErrorCode, message: string, messageRu: string, attribute?: string, extra?: Record<string, unknown>): SledopytError {

@@ -36,6 +36,8 @@ export const odataErrors = {
     new ODataError(405, '19', `HTTP-метод ${method} запрещен для этого ресурса`, `HTTP method ${method} is not allowed here (the emulator is read-only)`),
   accessDenied: (setName: string): ODataError =>
     new ODataError(403, '20', `Нарушение прав доступа: ${setName}`, `Access denied to ${setName}`),
+  representation: (format: string): ODataError =>
+    new ODataError(400, '3', `Представление ${format} не поддерживается`, `Representation not supported: ${format}`),
   notSupported: (detail: string): ODataError => new ODataError(501, '0', `Не поддерживается: ${detail}`, `Not supported: ${detail}`),
   internal: (): ODataError => new ODataError(500, '-1', INTERNAL_ERROR_RU, 'Internal error of the OData service'),
 };
