@@ -1,9 +1,11 @@
-import { Command, CommanderError } from '@commander-js/extra-typings';
+import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { noopLogger, type Logger } from '@sledopyt/contract';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
 import { reportError } from './report-error.js';
 import { COMMANDS } from './commands/index.js';
+import { createLogger, LOG_FORMATS, LOG_LEVELS, type LogFormat } from './logging.js';
 
 const TITLES_RU: Record<string, string> = {
   'Usage:': 'Использование:',
@@ -17,6 +19,8 @@ const TITLES_RU: Record<string, string> = {
 export interface CommandContext {
   io: CliIo;
   setExitCode(code: ExitCode): void;
+  /** The logger configured by `--log-format` / `--log-level` (created on first use). */
+  logger(): Logger;
 }
 
 /** A subcommand module: one file under `commands/`, registered in `commands/index.ts`. */
@@ -31,13 +35,15 @@ function localise(command: Command, io: CliIo): void {
     .exitOverride();
 }
 
-export function buildProgram(ctx: CommandContext): Command {
+export function buildProgram(ctx: CommandContext) {
   const program = new Command('sledopyt')
     .description(
       'Следопыт: держит в порядке прослеживаемость импортных товаров (НСПТ) —\n' +
         'РНПТ, единицы, сроки уведомлений и отчётов, сверка с декларацией по НДС.',
     )
     .showSuggestionAfterError()
+    .addOption(new Option('--log-format <формат>', 'журнал в stderr: json — строки JSON, pretty — для человека, auto — pretty в терминале').choices(LOG_FORMATS).default('auto' as LogFormat))
+    .addOption(new Option('--log-level <уровень>', 'подробность журнала').choices(LOG_LEVELS).default('info'))
     .helpCommand('help [команда]', 'показать справку по команде');
   localise(program, ctx.io);
   for (const register of COMMANDS) register(program, ctx);
@@ -60,10 +66,19 @@ export function buildProgram(ctx: CommandContext): Command {
 /** Runs the command line; returns the exit code instead of exiting so that tests can call it. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode: ExitCode = EXIT.OK;
+  let logger: Logger | undefined;
   const ctx: CommandContext = {
     io,
     setExitCode: (code) => {
       exitCode = Math.max(exitCode, code) as ExitCode;
+    },
+    logger: () => {
+      if (logger === undefined) {
+        const { logFormat, logLevel } = program.opts();
+        // In tests (an injected writer) there is no terminal: always JSON unless asked otherwise.
+        logger = logLevel === 'silent' ? noopLogger : createLogger({ format: logFormat, level: logLevel, write: io.stderr, isTty: io === processIo ? undefined : false });
+      }
+      return logger;
     },
   };
   const program = buildProgram(ctx);

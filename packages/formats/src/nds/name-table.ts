@@ -5,9 +5,14 @@
  */
 import { encodeXml, type XmlEncoding } from '../xml/encoding.js';
 
+/** byteClass of bytes that end a name: whitespace and control bytes, "=", ">", "/". */
+export const NAME_END = 254;
+/** byteClass of bytes that cannot be in a name and cannot end one: "<", quotes, "&". */
+export const NAME_FORBIDDEN = 255;
+
 export class NameTable {
   readonly names: readonly string[];
-  /** byte → column of the transition table (0 = the byte occurs in no known name). */
+  /** byte → column of the transition table (0 = the byte occurs in no known name), or NAME_END / NAME_FORBIDDEN. */
   readonly byteClass: Uint8Array;
   /** (state × classCount + class) → next state; state 0 is "unknown name" and stays 0. */
   readonly next: Int32Array;
@@ -26,6 +31,9 @@ export class NameTable {
       for (const byte of bytes) if (this.byteClass[byte] === 0) this.byteClass[byte] = classCount++;
     }
     this.classCount = classCount;
+    for (let byte = 0; byte <= 0x20; byte++) this.byteClass[byte] = NAME_END;
+    for (const byte of [0x3d, 0x3e, 0x2f]) this.byteClass[byte] = NAME_END;
+    for (const byte of [0x3c, 0x22, 0x27, 0x26]) this.byteClass[byte] = NAME_FORBIDDEN;
     // States: 0 dead, 1 root, then one per trie node.
     const transitions: number[] = new Array<number>(2 * classCount).fill(0);
     const ids: number[] = [-1, -1];
@@ -51,7 +59,10 @@ export class NameTable {
   /** Id of the name in `buf[start, end)`, or -1 (the scanner inlines the same steps while reading). */
   find(buf: Uint8Array, start: number, end: number): number {
     let state = this.start;
-    for (let i = start; i < end && state !== 0; i++) state = this.next[state * this.classCount + (this.byteClass[buf[i] as number] as number)] as number;
+    for (let i = start; i < end && state !== 0; i++) {
+      const byteClass = this.byteClass[buf[i] as number] as number;
+      state = byteClass >= NAME_END ? 0 : (this.next[state * this.classCount + byteClass] as number);
+    }
     return this.idAt[state] as number;
   }
 

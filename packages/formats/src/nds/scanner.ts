@@ -31,7 +31,8 @@ import {
 import { childNames, childRole, sectionByBookElement, type ChildRole } from './line-rules.js';
 import { buildSectionHeader, resolveSection, type HeadAttributes } from './header.js';
 import { registrationEntry, type Counterparty, type NdsLine, type NdsSectionHeader, type RegistrationEntry } from './model.js';
-import { NameTable } from './name-table.js';
+import { AsciiInterner } from './interner.js';
+import { NAME_END, NAME_FORBIDDEN, NameTable } from './name-table.js';
 import { RegistrationNumberClassifier } from './registration.js';
 import { SpanDecoder, SpanTextProblem } from './span-text.js';
 import {
@@ -190,6 +191,7 @@ export class BookScanner {
   private readonly names: NameTable;
   private readonly decoder: SpanDecoder;
   private readonly classifier = new RegistrationNumberClassifier();
+  private readonly interner = new AsciiInterner();
   private readonly rootId: number;
   private readonly documentId: number;
   private readonly legalEntityId: number;
@@ -848,55 +850,146 @@ export class BookScanner {
 
   /** Reads a start tag's attributes into `values` (pos after the name); true for an empty-element tag. */
   private readFields(element: ElementFields): boolean {
+    // One loop with local positions: whitespace, name (trie steps), "=", quoted value — the hottest code.
     const buf = this.buf;
-    const { fieldOf, values } = element;
+    const end = this.end;
+    const { next, byteClass, classCount, idAt } = this.names;
+    const { fieldOf, values, fields } = element;
+    const maxValue = this.limits.maxAttributeValueBytes;
+    let p = this.pos;
+    let lines = 0;
     let seen = 0;
     let unknown: string[] | undefined;
     let empty = false;
     for (;;) {
-      const spaced = this.skipSpace();
-      const byte = buf[this.pos] as number;
+      let spaced = false;
+      let byte: number;
+      for (;;) {
+        if (p >= end) this.more();
+        byte = buf[p] as number;
+        if (byte === SPACE || byte === TAB || byte === CR) spaced = true;
+        else if (byte === NEWLINE) {
+          spaced = true;
+          lines++;
+        } else break;
+        p++;
+      }
       if (byte === GT) {
-        this.pos++;
+        p++;
         break;
       }
       if (byte === SLASH) {
-        this.need(1);
-        if (buf[this.pos + 1] !== GT) throw this.malformed('"/" inside a start tag must be followed by ">"', 'после «/» в теге ожидается «>»');
-        this.pos += 2;
+        if (p + 1 >= end) this.more();
+        if (buf[p + 1] !== GT) throw this.malformedAt(p, lines, '"/" inside a start tag must be followed by ">"', 'после «/» в теге ожидается «>»');
+        p += 2;
         empty = true;
         break;
       }
-      if (!spaced) throw this.malformed('attributes must be separated by whitespace', 'атрибуты должны разделяться пробелом');
-      const id = this.readName();
-      const nameStart = this.nameStart;
-      const nameEnd = this.nameEnd;
-      this.readAttributeValue();
+      if (!spaced) throw this.malformedAt(p, lines, 'attributes must be separated by whitespace', 'атрибуты должны разделяться пробелом');
+      // Attribute name.
+      const nameStart = p;
+      let state = 1;
+      for (;;) {
+        if (p >= end) this.more();
+        const column = byteClass[buf[p] as number] as number;
+        if (column >= NAME_END) {
+          if (column === NAME_FORBIDDEN) throw this.malformedAt(p, lines, 'unexpected character in a name', 'недопустимый символ в имени атрибута');
+          break;
+        }
+        state = next[state * classCount + column] as number;
+        p++;
+      }
+      if (p === nameStart) throw this.malformedAt(p, lines, 'an attribute name was expected', 'ожидается имя атрибута');
+      if (p - nameStart > this.limits.maxNameBytes) {
+        this.pos = p;
+        throw this.nameTooLong();
+      }
+      this.nameStart = nameStart;
+      this.nameEnd = p;
+      // "=" and the opening quote, with optional whitespace around "=".
+      for (;;) {
+        if (p >= end) this.more();
+        byte = buf[p] as number;
+        if (byte === NEWLINE) lines++;
+        else if (byte !== SPACE && byte !== TAB && byte !== CR) break;
+        p++;
+      }
+      if (byte !== EQUALS) throw this.malformedAt(p, lines, 'attribute without "="', 'после имени атрибута ожидается «=»');
+      p++;
+      for (;;) {
+        if (p >= end) this.more();
+        byte = buf[p] as number;
+        if (byte === NEWLINE) lines++;
+        else if (byte !== SPACE && byte !== TAB && byte !== CR) break;
+        p++;
+      }
+      if (byte !== QUOT && byte !== APOS) throw this.malformedAt(p, lines, 'attribute value must be quoted', 'значение атрибута должно быть в кавычках');
+      const quote = byte;
+      const valueStart = ++p;
+      let flags = 0;
+      for (;;) {
+        if (p >= end) {
+          if (p - valueStart > maxValue) throw this.valueTooLong(p - valueStart);
+          this.more();
+        }
+        byte = buf[p] as number;
+        if (byte === quote) break;
+        if (byte < 0x30) {
+          if (byte === AMP) flags |= SPECIAL;
+          else if (byte < SPACE) {
+            if (byte === NEWLINE) lines++;
+            else if (byte !== TAB && byte !== CR) throw this.badCharacter(byte);
+            flags |= SPECIAL;
+          }
+        } else if (byte === LT) {
+          throw this.malformedAt(p, lines, '"<" inside an attribute value', 'символ «<» внутри значения атрибута');
+        } else if (byte >= 0x80) {
+          flags |= NON_ASCII;
+        }
+        p++;
+      }
+      if (p - valueStart > maxValue) throw this.valueTooLong(p - valueStart);
+      this.valueStart = valueStart;
+      this.valueEnd = p;
+      this.valueFlags = flags;
+      p++;
+      const id = idAt[state] as number;
       const field = id < 0 ? -1 : (fieldOf[id] as number);
       if (field >= 0) {
         const bit = 1 << field;
         if ((seen & bit) !== 0) throw this.duplicateAttribute(this.names.names[id] ?? '');
         seen |= bit;
-        values[field] = this.convertAttribute(element.fields[field] as FieldSpec);
+        this.line += lines;
+        lines = 0;
+        values[field] = this.convertAttribute(fields[field] as FieldSpec);
       } else {
         // Unknown attribute: checked (references, duplicates) and ignored.
-        const name = this.decoder.plain(buf, nameStart, nameEnd, true);
+        const name = this.decoder.plain(buf, nameStart, this.nameEnd, true);
         unknown ??= [];
         if (unknown.includes(name)) throw this.duplicateAttribute(name);
         unknown.push(name);
-        if ((this.valueFlags & SPECIAL) !== 0) this.attributeText(name);
+        if ((flags & SPECIAL) !== 0) this.attributeText(name);
       }
     }
+    this.pos = p;
+    this.line += lines;
     const required = element.required;
     for (let i = 0; i < required.length; i++) {
       const field = required[i] as number;
       if (values[field] === undefined) {
-        const name = (element.fields[field] as FieldSpec).name;
+        const name = (fields[field] as FieldSpec).name;
         throw this.error('XML_REQUIRED_MISSING', `Required attribute ${name} is missing`,
           `нет обязательного атрибута ${name}. Файл составлен с ошибкой; запросите исправленный`, name);
       }
     }
     return empty;
+  }
+
+  /** A malformed-XML error at a position the caller kept in locals. */
+  private malformedAt(p: number, lines: number, message: string, messageRu: string): SledopytError {
+    this.pos = p;
+    this.line += lines;
+    return this.malformed(message, messageRu);
   }
 
   /** Start tags outside the lines: all attributes decoded as text. */
@@ -1006,7 +1099,7 @@ export class BookScanner {
       case 'text': {
         const length = end - start;
         if (length < (spec.min ?? 1) || length > (spec.max ?? Infinity)) return undefined;
-        return buf.toString('latin1', start, end);
+        return spec.repeats === true ? this.interner.get(buf, start, end) : buf.toString('latin1', start, end);
       }
       case 'amount':
       case 'cost':
@@ -1106,16 +1199,21 @@ export class BookScanner {
     const start = this.pos;
     const { next, byteClass, classCount } = this.names;
     let p = start;
-    let state = this.names.start;
+    let state = 1;
     for (;;) {
       if (p >= end) {
         if (p - start > this.limits.maxNameBytes) throw this.nameTooLong();
         this.more();
       }
-      const byte = buf[p] as number;
-      if (byte <= SPACE || byte === EQUALS || byte === GT || byte === SLASH) break;
-      if (byte === LT || byte === QUOT || byte === APOS || byte === AMP) throw this.malformed(`unexpected "${String.fromCharCode(byte)}" in a name`, `недопустимый символ «${String.fromCharCode(byte)}» в имени элемента или атрибута`);
-      state = next[state * classCount + (byteClass[byte] as number)] as number;
+      const column = byteClass[buf[p] as number] as number;
+      if (column >= NAME_END) {
+        if (column === NAME_FORBIDDEN) {
+          this.pos = p;
+          throw this.malformed('unexpected character in a name', 'недопустимый символ в имени элемента или атрибута');
+        }
+        break;
+      }
+      state = next[state * classCount + column] as number;
       p++;
     }
     if (p === start) throw this.malformed('a name was expected', 'ожидается имя элемента или атрибута');

@@ -31,12 +31,16 @@ export interface FieldSpec {
   readonly max?: number;
   /** Integer digits limit. */
   readonly totalDigits?: number;
+  /** The same few values recur on millions of lines (codes, ИНН, RNPTs): readers may share one string per value. */
+  readonly repeats?: boolean;
 }
 
 /** A field spec whose name is a literal type, so that `positions()` can type its result. */
 type Named<N extends string> = FieldSpec & { readonly name: N };
 const integer = <N extends string>(name: N, totalDigits: number, required = false): Named<N> => ({ name, kind: 'integer', required, totalDigits });
 const text = <N extends string>(name: N, min: number, max: number, required = false): Named<N> => ({ name, kind: 'text', required, min, max });
+/** A code-like text field whose values recur (see FieldSpec.repeats). */
+const code = <N extends string>(name: N, min: number, max: number, required = false): Named<N> => ({ ...text(name, min, max, required), repeats: true });
 const date = <N extends string>(name: N, required = false): Named<N> => ({ name, kind: 'date', required });
 const amount = <N extends string>(name: N, required = false): Named<N> => ({ name, kind: 'amount', required });
 
@@ -71,7 +75,7 @@ const invoiceFields = <R extends boolean>(invoiceDateRequired: R) =>
     date('ДатаКСчФПрод'),
     integer('НомИспрКСчФ', 3),
     date('ДатаИспрКСчФ'),
-    text('ОКВ', 3, 3),
+    code('ОКВ', 3, 3),
   ] as const;
 
 /** `КнПокСтр` attributes. */
@@ -115,8 +119,8 @@ export const SALES_LINE_FIELDS = [
 
 /** `СвРегНом` (СвРегНомТип): one RNPT or customs declaration number on a line. */
 export const REGISTRATION_FIELDS = [
-  text('РегНомПросл', 13, 29, true),
-  text('ОКЕИ', 3, 4),
+  code('РегНомПросл', 13, 29, true),
+  code('ОКЕИ', 3, 4),
   { name: 'КолТовПросл', kind: 'quantity', required: false } as Named<'КолТовПросл'>,
   { name: 'СтоимТовПросл', kind: 'cost', required: false } as Named<'СтоимТовПросл'>,
 ] as const;
@@ -127,12 +131,12 @@ export const SALES_PAYMENT_FIELDS = [text('НомДокПдтвОпл', 1, 256, 
 /** `СвЧастСчФ` (5.12): partial invoice. */
 export const PARTIAL_INVOICE_FIELDS = [text('НомЧастСчФ', 1, 1000, true), date('ДатаЧастСчФ', true)] as const;
 /** Counterparty ids inside `СвПрод` / `СвПокуп` / `СвПос`. */
-export const LEGAL_ENTITY_FIELDS = [text('ИННЮЛ', 10, 10, true), text('КПП', 9, 9)] as const;
-export const SOLE_TRADER_FIELDS = [text('ИННФЛ', 12, 12, true)] as const;
+export const LEGAL_ENTITY_FIELDS = [code('ИННЮЛ', 10, 10, true), code('КПП', 9, 9)] as const;
+export const SOLE_TRADER_FIELDS = [code('ИННФЛ', 12, 12, true)] as const;
 
 /** Simple (text) children of a line. */
-export const OPERATION_CODE: FieldSpec = text('КодВидОпер', 2, 2, true);
-export const GOODS_CODE: FieldSpec = text('КодВидТовар', 10, 10, true);
+export const OPERATION_CODE: FieldSpec = code('КодВидОпер', 2, 2, true);
+export const GOODS_CODE: FieldSpec = code('КодВидТовар', 10, 10, true);
 export const ACCOUNTING_DATE: FieldSpec = date('ДатаУчТов', true);
 
 /** Element names of the file around the lines. */

@@ -10,7 +10,8 @@ import type { Quantity } from '@sledopyt/core';
 import { z } from 'zod';
 import type { Executor, StoreContext } from '../context.js';
 import type { NewDeclarationLineRow, NewTraceEntryRow } from '../schema.js';
-import { assertQuantityFits, chunkRows, flag, normalizeInvoiceNumber, parseInput } from '../values.js';
+import { bulkInsert } from '../bulk-insert.js';
+import { assertQuantityFits, flag, normalizeInvoiceNumber, parseInput } from '../values.js';
 import { contentHashSchema, documentSourceSchema } from './documents.js';
 import { ensureTaxpayerIds } from './taxpayers.js';
 
@@ -121,6 +122,39 @@ function lineRow(declarationId: bigint, lineIndex: number, line: ParsedLine): Ne
   };
 }
 
+const LINE_COLUMNS = [
+  'declaration_id',
+  'line_index',
+  'line_number',
+  'invoice_number',
+  'invoice_number_normalized',
+  'invoice_date',
+  'invoice_correction_number',
+  'invoice_correction_date',
+  'correction_invoice_number',
+  'correction_invoice_number_normalized',
+  'correction_invoice_date',
+  'counterparty_inn',
+  'counterparty_kpp',
+  'operation_codes',
+  'is_storno',
+  'amount_kopecks',
+  'vat_kopecks',
+  'tnved_codes',
+] as const;
+
+const ENTRY_COLUMNS = [
+  'declaration_id',
+  'line_index',
+  'entry_index',
+  'registration_kind',
+  'registration_number',
+  'registration_number_raw',
+  'okei',
+  'quantity',
+  'cost_kopecks',
+] as const;
+
 class BatchWriter {
   readonly lines: NewDeclarationLineRow[] = [];
   readonly entries: NewTraceEntryRow[] = [];
@@ -156,8 +190,8 @@ class BatchWriter {
   }
 
   async flush(): Promise<void> {
-    for (const chunk of chunkRows(this.lines, this.ctx.maxParameters)) await this.db.insertInto('declaration_lines').values(chunk).execute();
-    for (const chunk of chunkRows(this.entries, this.ctx.maxParameters)) await this.db.insertInto('declaration_trace_entries').values(chunk).execute();
+    await bulkInsert(this.db, this.ctx, 'declaration_lines', LINE_COLUMNS, this.lines);
+    await bulkInsert(this.db, this.ctx, 'declaration_trace_entries', ENTRY_COLUMNS, this.entries);
     this.lines.length = 0;
     this.entries.length = 0;
   }

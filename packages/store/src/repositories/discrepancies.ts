@@ -8,7 +8,8 @@ import type { CalendarDate } from '@sledopyt/core';
 import { z } from 'zod';
 import type { StoreContext } from '../context.js';
 import type { NewDiscrepancyRow } from '../schema.js';
-import { chunkRows, parseInput, readJson, toNullableBigInt, toNumber, writeJson } from '../values.js';
+import { bulkInsert } from '../bulk-insert.js';
+import { parseInput, readJson, toNullableBigInt, toNumber, writeJson } from '../values.js';
 import { pageOptionsSchema } from './movements.js';
 import type { PageOptions } from './movements.js';
 import { ensureTaxpayerIds } from './taxpayers.js';
@@ -62,6 +63,28 @@ export interface StoredDiscrepancy {
   details: Record<string, unknown> | null;
 }
 
+const DISCREPANCY_COLUMNS = [
+  'run_id',
+  'taxpayer_id',
+  'year',
+  'quarter',
+  'code',
+  'severity',
+  'rnpt',
+  'document_id',
+  'document_number',
+  'document_date',
+  'counterparty_inn',
+  'declaration_id',
+  'declaration_line_index',
+  'section',
+  'expected',
+  'actual',
+  'fine_rub',
+  'message_ru',
+  'details',
+] as const;
+
 type Parsed = z.output<typeof discrepancyInputSchema>;
 
 function toRow(runId: bigint, d: Parsed, taxpayerId: bigint | null): NewDiscrepancyRow {
@@ -105,7 +128,7 @@ export async function saveDiscrepancies(
       const missing = batch.map((b) => b.parsed.taxpayerInn).filter((inn): inn is NonNullable<typeof inn> => inn !== undefined && !taxpayers.has(inn));
       for (const [inn, id] of await ensureTaxpayerIds(trx, missing, now)) taxpayers.set(inn, id);
       const rows = batch.map(({ parsed }) => toRow(runId, parsed, parsed.taxpayerInn === undefined ? null : (taxpayers.get(parsed.taxpayerInn) ?? null)));
-      for (const chunk of chunkRows(rows, ctx.maxParameters)) await trx.insertInto('discrepancies').values(chunk).execute();
+      await bulkInsert(trx, ctx, 'discrepancies', DISCREPANCY_COLUMNS, rows);
       batch = [];
     };
     for await (const item of items) {

@@ -9,6 +9,7 @@ import type { Movement } from '@sledopyt/core';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Executor, StoreContext } from '../context.js';
+import { bulkInsert } from '../bulk-insert.js';
 import type { NewDocumentRow, NewMovementRow } from '../schema.js';
 import { assertQuantityFits, chunkRows, normalizeInvoiceNumber, parseInput } from '../values.js';
 import { saveCheckpoint } from './checkpoints.js';
@@ -207,9 +208,21 @@ async function insertDocuments(db: Executor, ctx: StoreContext, rows: NewDocumen
   return inserted;
 }
 
-async function insertMovements(db: Executor, ctx: StoreContext, rows: NewMovementRow[]): Promise<void> {
-  for (const chunk of chunkRows(rows, ctx.maxParameters)) await db.insertInto('movements').values(chunk).execute();
-}
+const MOVEMENT_COLUMNS = [
+  'document_id',
+  'taxpayer_id',
+  'line_ref',
+  'kind',
+  'direction',
+  'rnpt',
+  'tnved',
+  'okei',
+  'quantity',
+  'cost_kopecks',
+  'date',
+  'operation_code',
+  'counterparty_inn',
+] as const;
 
 export async function importBatch(ctx: StoreContext, input: ImportBatchInput): Promise<ImportBatchResult> {
   const options = parseInput(importBatchOptionsSchema, { supersedeBySourceRef: input.supersedeBySourceRef }, 'import options', 'параметры импорта');
@@ -236,7 +249,7 @@ export async function importBatch(ctx: StoreContext, input: ImportBatchInput): P
       claimed.add(key);
       for (const movement of doc.movements) movementRows.push(movementRow(movement, documentId, idOf(doc)));
     }
-    await insertMovements(trx, ctx, movementRows);
+    await bulkInsert(trx, ctx, 'movements', MOVEMENT_COLUMNS, movementRows);
     if (input.checkpoint !== undefined) await saveCheckpoint(trx, input.checkpoint, now);
     return { inserted: inserted.size, duplicates, superseded, movements: movementRows.length };
   });

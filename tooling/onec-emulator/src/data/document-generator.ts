@@ -97,10 +97,10 @@ export class DocumentGenerator {
   }
 
   #nextNumber(kind: DocumentKind): string {
-    const key = NUMBER_PREFIX[kind];
-    const n = (this.#numbers.get(key) ?? 0) + 1;
-    this.#numbers.set(key, n);
-    return `${key}-${String(n).padStart(6, '0')}`;
+    // Each document type has its own numbering, as in 1C.
+    const n = (this.#numbers.get(kind) ?? 0) + 1;
+    this.#numbers.set(kind, n);
+    return `${NUMBER_PREFIX[kind]}-${String(n).padStart(6, '0')}`;
   }
 
   #push(kind: DocumentKind, date: NaiveDateTime, fields: Partial<DocumentRecord>): DocumentRecord {

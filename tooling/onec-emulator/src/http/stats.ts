@@ -22,6 +22,8 @@ export interface RequestRecord {
   readonly user: string | null;
   status: number;
   fault: string | null;
+  /** The exception behind a code -1 answer that no fault rule caused (an emulator bug or bad input it did not foresee). */
+  internalError: string | null;
   readonly startedAt: number;
   durationMs: number;
 }

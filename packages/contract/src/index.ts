@@ -1,0 +1,3 @@
+export * from './logger.js';
+export * from './progress.js';
+export * from './adapter.js';
