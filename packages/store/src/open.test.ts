@@ -60,6 +60,19 @@ describeEachEngine('openStore', (engine) => {
   });
 });
 
+describe('openStore', () => {
+  it('opens a private in-memory SQLite database, migrated', async () => {
+    const store = await openStore('sqlite::memory:');
+    try {
+      expect(store.url).toBe('sqlite::memory:');
+      expect(store.migrationsApplied).toEqual(knownMigrationNames('sqlite'));
+      expect(await store.upsertTaxpayer({ inn: '7707083893', name: 'ПАО Сбербанк' })).toMatchObject({ inn: '7707083893', kpp: null });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('openStore errors', () => {
   it('reports an unreachable PostgreSQL without its password', async () => {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.

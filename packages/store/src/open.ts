@@ -28,14 +28,18 @@ export type OpenStoreOptions = z.input<typeof openStoreOptionsSchema>;
 const engineFor = (location: StoreLocation): EngineDriver =>
   location.engine === 'sqlite' ? createSqliteEngine(location) : createPostgresEngine(location);
 
-function connectionFailure(error: unknown, where: string): SledopytError {
+const HINT_RU = {
+  sqlite: 'Проверьте путь (--db) и права на запись в папку файла базы',
+  postgres: 'Проверьте адрес (--db), что сервер PostgreSQL запущен, слушает этот адрес и пускает пользователя с этим паролем',
+} as const;
+
+function connectionFailure(error: unknown, location: StoreLocation, where: string): SledopytError {
   const reason = redactUrl(error instanceof Error ? error.message : String(error));
   return new SledopytError({
     code: 'STORE_UNAVAILABLE',
     message: `Cannot open the store ${where}: ${reason}`,
     messageRu:
-      `Не удалось открыть базу данных ${where}: ${reason}. ` +
-      'Проверьте адрес (--db), что сервер PostgreSQL запущен и пускает пользователя, или права на папку файла SQLite',
+      `Не удалось открыть базу данных ${where}: ${reason}. ${HINT_RU[location.engine]}`,
     actor: 'admin',
     details: { where, reason },
     cause: error,
@@ -50,7 +54,7 @@ export async function openStore(url: string = DEFAULT_STORE_URL, options: OpenSt
   const db = new Kysely<StoreDatabase>({ dialect: engine.dialect });
   try {
     await engine.prepare(db as Kysely<unknown>);
-    const applied = parsed.migrate ? await migrateToLatest(db as Kysely<unknown>, engine.engine, where) : [];
+    const applied = parsed.migrate ? await migrateToLatest(db as Kysely<unknown>, engine.engine, where, engine.schema) : [];
     const ctx: StoreContext = {
       db,
       engine: engine.engine,
@@ -62,6 +66,6 @@ export async function openStore(url: string = DEFAULT_STORE_URL, options: OpenSt
     return createStore(ctx, applied);
   } catch (error) {
     await db.destroy().catch(() => undefined);
-    throw isSledopytError(error) ? error : connectionFailure(error, where);
+    throw isSledopytError(error) ? error : connectionFailure(error, location, where);
   }
 }

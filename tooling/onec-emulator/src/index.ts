@@ -20,4 +20,4 @@ export type { FaultHandle, FaultKind, FaultRule } from './http/faults.js';
 export { RequestStats } from './http/stats.js';
 export type { RequestRecord, SpaceEncoding } from './http/stats.js';
 export type { UserConfig } from './http/auth.js';
-export { ODataError } from './odata/errors.js';
+export { ODataError, isODataError } from './odata/errors.js';

@@ -33,43 +33,34 @@ export type PartialInvoice = z.output<typeof partialInvoiceSchema>;
 /** Lines share one frozen empty array for every absent list (most lines have no payments, dates…). */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** A finished list: a copy of the scratch list, or the shared empty one. */
-function list<T>(scratch: T[]): readonly T[] {
-  return scratch.length === 0 ? NONE : scratch.slice();
+/** Appends to a list that may still be the shared empty one; returns the list to keep. */
+export function append<T>(list: readonly T[], item: T): readonly T[] {
+  if (list === NONE) return [item];
+  (list as T[]).push(item);
+  return list;
 }
 
-/** The children of one line, collected while reading it (readers reuse one instance: see clearLineChildren). */
+/** The children of one line, collected while reading it. */
 export interface LineChildren {
-  operationCodes: string[];
-  registrations: RegistrationEntry[];
-  goodsCodes: string[];
-  accountingDates: CalendarDate[];
-  payments: (PurchasePayment | SalesPayment)[];
-  partialInvoices: PartialInvoice[];
-  counterparties: Counterparty[];
+  operationCodes: readonly string[];
+  registrations: readonly RegistrationEntry[];
+  goodsCodes: readonly string[];
+  accountingDates: readonly CalendarDate[];
+  payments: readonly (PurchasePayment | SalesPayment)[];
+  partialInvoices: readonly PartialInvoice[];
+  counterparties: readonly Counterparty[];
   intermediary: Counterparty | undefined;
-}
-
-export function clearLineChildren(children: LineChildren): void {
-  children.operationCodes.length = 0;
-  children.registrations.length = 0;
-  children.goodsCodes.length = 0;
-  children.accountingDates.length = 0;
-  children.payments.length = 0;
-  children.partialInvoices.length = 0;
-  children.counterparties.length = 0;
-  children.intermediary = undefined;
 }
 
 export function emptyLineChildren(): LineChildren {
   return {
-    operationCodes: [],
-    registrations: [],
-    goodsCodes: [],
-    accountingDates: [],
-    payments: [],
-    partialInvoices: [],
-    counterparties: [],
+    operationCodes: NONE,
+    registrations: NONE,
+    goodsCodes: NONE,
+    accountingDates: NONE,
+    payments: NONE,
+    partialInvoices: NONE,
+    counterparties: NONE,
     intermediary: undefined,
   };
 }
@@ -101,13 +92,13 @@ export function buildPurchaseLine(v: FieldValues, c: LineChildren): PurchaseBook
     ОКВ: optStr(v[P.ОКВ]),
     СтоимПокупВ: money(v[P.СтоимПокупВ]),
     СумНДСВыч: money(v[P.СумНДСВыч]),
-    КодВидОпер: list(c.operationCodes),
-    ДокПдтвУпл: list(c.payments as PurchasePayment[]),
-    СвЧастСчФ: list(c.partialInvoices),
-    ДатаУчТов: list(c.accountingDates),
-    СвПрод: list(c.counterparties),
+    КодВидОпер: c.operationCodes,
+    ДокПдтвУпл: c.payments as readonly PurchasePayment[],
+    СвЧастСчФ: c.partialInvoices,
+    ДатаУчТов: c.accountingDates,
+    СвПрод: c.counterparties,
     СвПос: c.intermediary,
-    СвРегНом: list(c.registrations),
+    СвРегНом: c.registrations,
   };
 }
 
@@ -140,12 +131,12 @@ export function buildSalesLine(v: FieldValues, c: LineChildren): SalesBookLine {
     СумНДССФ7: optMoney(v[S.СумНДССФ7]),
     СумНДССФ5: optMoney(v[S.СумНДССФ5]),
     СтоимПродОсв: optMoney(v[S.СтоимПродОсв]),
-    КодВидОпер: list(c.operationCodes),
-    СвРегНом: list(c.registrations),
-    КодВидТовар: list(c.goodsCodes),
-    ДокПдтвОпл: list(c.payments as SalesPayment[]),
-    СвЧастСчФ: list(c.partialInvoices),
-    СвПокуп: list(c.counterparties),
+    КодВидОпер: c.operationCodes,
+    СвРегНом: c.registrations,
+    КодВидТовар: c.goodsCodes,
+    ДокПдтвОпл: c.payments as readonly SalesPayment[],
+    СвЧастСчФ: c.partialInvoices,
+    СвПокуп: c.counterparties,
     СвПос: c.intermediary,
   };
 }

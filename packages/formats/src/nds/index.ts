@@ -5,5 +5,20 @@
 export * from './structure.js';
 export * from './model.js';
 export { isCanonicalRnpt, RegistrationNumberClassifier, type ClassifiedNumber } from './registration.js';
-export { readNdsLines, createLineReader, DEFAULT_CHUNK_BYTES, type NdsSource, type ReadNdsOptions, type NdsLineReader } from './reader.js';
+export { readNdsLines, DEFAULT_CHUNK_BYTES, type NdsSource, type ReadNdsOptions, type NdsLineReader } from './reader.js';
+export { readNdsLinesWithSaxes } from './reference-reader.js';
 export { DEFAULT_SCANNER_LIMITS, type BookScannerLimits } from './scanner.js';
+export { readFileChunks } from './file-chunks.js';
+export {
+  WRITABLE_SECTIONS,
+  ndsSectionFileSchema,
+  ndsSectionFileId,
+  writeNdsSection,
+  writeNdsSectionBytes,
+  purchaseBookTotals,
+  salesBookTotals,
+  type NdsSectionFileInput,
+  type NdsSectionFile,
+  type WriteNdsOptions,
+} from './writer.js';
+export { NDS_KND, readNdsDeclarationTitle, type NdsDeclarationTitle } from './main-file.js';

@@ -8,9 +8,9 @@
  * file, the line and the element path; the iterator throws at the first one, after the lines before it. The
  * caller's transaction decides what happens to those: nothing is ever skipped silently.
  */
-import { createReadStream } from 'node:fs';
 import { detectXmlEncoding } from '../xml/encoding.js';
 import { formatError } from '../xml/format-error.js';
+import { readFileChunks } from './file-chunks.js';
 import type { NdsLine, NdsSectionHeader } from './model.js';
 import { BookScanner, NEED_MORE, type BookScannerLimits } from './scanner.js';
 
@@ -20,7 +20,7 @@ export type NdsSource = string | Uint8Array | Iterable<Uint8Array> | AsyncIterab
 export interface ReadNdsOptions {
   /** The file name used in messages (default: the path, when the source is a path). */
   fileName?: string;
-  /** Lines per batch in `batches()` (default 4096). */
+  /** Lines per batch in `batches()` (default 512: a small batch dies young, which keeps GC cheap). */
   batchSize?: number;
   /** Read chunk size for paths (default 4 MiB). */
   chunkBytes?: number;
@@ -98,7 +98,7 @@ export function createLineReader(run: BatchSource): NdsLineReader {
 
 async function* scanBatches(source: NdsSource, options: ReadNdsOptions, onHeader: (header: NdsSectionHeader) => void): AsyncGenerator<NdsLine[]> {
   const file = options.fileName ?? (typeof source === 'string' ? source : undefined);
-  const batchSize = options.batchSize ?? 4096;
+  const batchSize = options.batchSize ?? 512;
   const chunks = new ChunkPuller(openSource(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES));
   try {
     const first = await chunks.next();
@@ -116,7 +116,11 @@ async function* scanBatches(source: NdsSource, options: ReadNdsOptions, onHeader
       try {
         scanner.run(out, batchSize);
       } catch (caught) {
-        if (caught !== NEED_MORE) throw caught;
+        if (caught !== NEED_MORE) {
+          // The lines before the error are complete: hand them over, then fail.
+          if (out.length > 0) yield out;
+          throw caught;
+        }
         needMore = true;
       }
       const header = scanner.header;
@@ -137,36 +141,47 @@ async function* scanBatches(source: NdsSource, options: ReadNdsOptions, onHeader
   }
 }
 
-function openSource(source: NdsSource, chunkBytes: number): AsyncIterator<Uint8Array> | Iterator<Uint8Array> {
-  if (typeof source === 'string') return createReadStream(source, { highWaterMark: chunkBytes })[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
+export function openSource(source: NdsSource, chunkBytes: number): AsyncIterator<Uint8Array> | Iterator<Uint8Array> {
+  if (typeof source === 'string') return readFileChunks(source, chunkBytes);
   if (source instanceof Uint8Array) return [source][Symbol.iterator]();
   if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
   return source[Symbol.iterator]();
 }
 
-/** Pulls chunks, gathering small ones to at least MIN_SCAN_BYTES. */
-class ChunkPuller {
+/**
+ * Pulls chunks, gathering small ones to at least MIN_SCAN_BYTES. Gathered chunks are copied at once: a source
+ * may reuse its buffers (readFileChunks does), so a chunk is only valid until the next ones are pulled.
+ */
+export class ChunkPuller {
   ended = false;
 
   constructor(private readonly iterator: AsyncIterator<Uint8Array> | Iterator<Uint8Array>) {}
 
   async next(): Promise<Uint8Array | undefined> {
-    if (this.ended) return undefined;
-    const parts: Uint8Array[] = [];
-    let size = 0;
+    const first = await this.pull();
+    if (first === undefined || first.length >= MIN_SCAN_BYTES) return first;
+    const parts: Uint8Array[] = [Uint8Array.from(first)];
+    let size = first.length;
     while (size < MIN_SCAN_BYTES) {
+      const chunk = await this.pull();
+      if (chunk === undefined) break;
+      parts.push(Uint8Array.from(chunk));
+      size += chunk.length;
+    }
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+  }
+
+  private async pull(): Promise<Uint8Array | undefined> {
+    while (!this.ended) {
       const result = await this.iterator.next();
       if (result.done === true) {
         this.ended = true;
-        break;
+        return undefined;
       }
       const chunk = typeof result.value === 'string' ? Buffer.from(result.value as string) : result.value;
-      if (chunk.length === 0) continue;
-      parts.push(chunk);
-      size += chunk.length;
+      if (chunk.length > 0) return chunk;
     }
-    if (parts.length === 0) return undefined;
-    return parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+    return undefined;
   }
 
   async close(): Promise<void> {

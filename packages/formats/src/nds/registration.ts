@@ -1,9 +1,9 @@
 /**
  * `СвРегНом/@РегНомПросл`: an RNPT or a customs declaration number, told apart and checked by the core's
  * `parseRegistrationNumber`. A multi-gigabyte sales book repeats the same few thousand batches millions of
- * times, so the check is memoised per reader, and the canonical RNPT shape (`10702070/010126/0000001/001`,
- * almost every value in practice) is recognised by a character test that accepts exactly what the core
- * accepts unchanged (registration.test.ts compares the two on generated numbers).
+ * times: the canonical RNPT shape (`10702070/010126/0000001/001`, almost every value in practice) is
+ * recognised by a character test that accepts exactly what the core accepts unchanged (registration.test.ts
+ * compares the two on generated numbers), and everything else is memoised per reader.
  */
 import { isValidYmd, parseRegistrationNumber, type SledopytError } from '@sledopyt/core';
 import type { RegistrationNumberKind } from './model.js';
@@ -15,6 +15,18 @@ export interface ClassifiedNumber {
 }
 
 const SLASH = 0x2f;
+/** Validity of the DDMMYY date group by value (0 unknown, 1 valid, 2 invalid): `isValidYmd` builds a Date. */
+const dateGroupValidity = new Uint8Array(320_000);
+
+function isValidDateGroup(day: number, month: number, yy: number): boolean {
+  const key = day * 10_000 + month * 100 + yy;
+  let validity = dateGroupValidity[key];
+  if (validity === 0) {
+    validity = isValidYmd(2000 + yy, month, day) ? 1 : 2;
+    dateGroupValidity[key] = validity;
+  }
+  return validity === 1;
+}
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /**
@@ -30,8 +42,7 @@ export function isCanonicalRnpt(text: string): boolean {
   const digit = (i: number) => text.charCodeAt(i) - 0x30;
   const day = digit(9) * 10 + digit(10);
   const month = digit(11) * 10 + digit(12);
-  const year = 2000 + digit(13) * 10 + digit(14);
-  if (!isValidYmd(year, month, day)) return false;
+  if (!isValidDateGroup(day, month, digit(13) * 10 + digit(14))) return false;
   return digit(24) + digit(25) + digit(26) !== 0;
 }
 
@@ -43,16 +54,14 @@ export class RegistrationNumberClassifier {
 
   /** The kind and canonical number, or the core's error for an invalid number. */
   classify(text: string): ClassifiedNumber | SledopytError {
+    // The canonical RNPT (nearly every value) needs no memo: the character test is cheaper than a map lookup.
+    if (isCanonicalRnpt(text)) return { kind: 'rnpt', number: text };
     let result = this.cache.get(text);
     if (result !== undefined) return result;
-    if (isCanonicalRnpt(text)) {
-      result = { kind: 'rnpt', number: text };
-    } else {
-      const parsed = parseRegistrationNumber(text);
-      if (!parsed.ok) result = parsed.error;
-      else if (parsed.value.kind === 'rnpt') result = { kind: 'rnpt', number: parsed.value.rnpt };
-      else result = { kind: 'customs_declaration', number: parsed.value.number };
-    }
+    const parsed = parseRegistrationNumber(text);
+    if (!parsed.ok) result = parsed.error;
+    else if (parsed.value.kind === 'rnpt') result = { kind: 'rnpt', number: parsed.value.rnpt };
+    else result = { kind: 'customs_declaration', number: parsed.value.number };
     if (this.cache.size >= this.maxEntries) this.cache.clear();
     this.cache.set(text, result);
     return result;

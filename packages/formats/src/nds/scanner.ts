@@ -23,7 +23,7 @@ import {
   buildPartialInvoice,
   buildPayment,
   buildSoleTrader,
-  clearLineChildren,
+  append,
   emptyLineChildren,
   type FieldValues,
   type LineChildren,
@@ -50,6 +50,7 @@ import {
   ROOT_ELEMENT,
   SOLE_TRADER_ELEMENT,
   SOLE_TRADER_FIELDS,
+  sectionByIndex,
   type BookKind,
   type FieldSpec,
   type NdsSection,
@@ -92,6 +93,18 @@ const QUANTITY_UNIT = 10n ** 11n;
 /** Quantities 0…4095 as Quantity bigints, shared: most lines carry small whole counts. */
 const SMALL_QUANTITIES: readonly Quantity[] = Array.from({ length: 4096 }, (_, n) => (BigInt(n) * QUANTITY_UNIT) as Quantity);
 
+const NO_VALUES: FieldValues = [];
+
+/**
+ * A fresh array per element: it is young, like the values stored in it, so the stores need no
+ * old-to-young write barrier (a reused long-lived array would pay one per value).
+ */
+function newValues(length: number): FieldValues {
+  const values: FieldValues = [];
+  for (let i = 0; i < length; i++) values.push(undefined);
+  return values;
+}
+
 /** Child roles as small numbers for a switch (see line-rules.ts). */
 const ROLE_NONE = 0;
 const ROLE_OPERATION_CODE = 1;
@@ -119,8 +132,6 @@ interface ElementFields {
   readonly fields: readonly FieldSpec[];
   readonly fieldOf: Int16Array;
   readonly required: readonly number[];
-  /** Scratch values of the element being read, by field position. */
-  readonly values: FieldValues;
 }
 
 const enum Phase {
@@ -206,8 +217,8 @@ export class BookScanner {
   private readonly rolesByBook: Record<BookKind, Int8Array>;
   private lineFields: ElementFields;
   private roles: Int8Array;
-  private readonly children: LineChildren = emptyLineChildren();
-  private readonly dates = new Map<number, CalendarDate>();
+  /** CalendarDate strings by day, for 1900–2099 (a quarter's file uses about a hundred of them). */
+  private readonly dates: (CalendarDate | undefined)[] = new Array<CalendarDate | undefined>(200 * 12 * 31).fill(undefined);
 
   // ---- the last name / value read ------------------------------------------------------------------------
   private nameStart = 0;
@@ -272,7 +283,7 @@ export class BookScanner {
       fieldOf[this.names.idOf(field.name)] = index;
     });
     const required = fields.flatMap((field, index) => (field.required ? [index] : []));
-    return { fields, fieldOf, required, values: new Array<FieldValue | undefined>(fields.length).fill(undefined) };
+    return { fields, fieldOf, required };
   }
 
   private roleTable(book: BookKind): Int8Array {
@@ -376,6 +387,10 @@ export class BookScanner {
   /** Needed when the window is exhausted: wait for bytes, or the file is truncated. */
   private more(): never {
     if (!this.final) throw NEED_MORE;
+    // The file ends here: report its last line (counted from the last complete item).
+    let line = this.committedLine;
+    for (let i = this.buf.indexOf(NEWLINE, this.committedPos); i >= 0 && i < this.end; i = this.buf.indexOf(NEWLINE, i + 1)) line++;
+    this.line = line;
     throw this.error(
       'XML_TRUNCATED',
       `The file ends inside ${this.inLine || this.stack.length > 0 ? `element ${this.path() ?? ''}` : 'markup'}: it is truncated`,
@@ -473,6 +488,9 @@ export class BookScanner {
           this.stack.push(name);
           const { attributes, empty } = this.readGenericAttributes();
           this.documentAttributes = attributes;
+          // Another section or journal (10, 11, 12…): say so now, not after skipping a gigabyte.
+          const index = attributes['Индекс'];
+          if (index !== undefined && sectionByIndex(index) === undefined) resolveSection({ root: {}, document: attributes, bookName: undefined, book: undefined }, this.file, this.line);
           if (empty) {
             this.stack.pop();
             this.completeHeader();
@@ -612,11 +630,9 @@ export class BookScanner {
 
   private readLine(): NdsLine {
     this.enterChild(-1, 0);
-    const values = this.lineFields.values;
-    values.fill(undefined);
-    const empty = this.readFields(this.lineFields);
-    const children = this.children;
-    clearLineChildren(children);
+    const values = newValues(this.lineFields.fields.length);
+    const empty = this.readFields(this.lineFields, values);
+    const children = emptyLineChildren();
     if (!empty) this.readLineChildren(children);
     this.enterChild(-1, 0);
     if (children.operationCodes.length === 0) {
@@ -664,31 +680,31 @@ export class BookScanner {
       switch (id < 0 ? ROLE_NONE : (this.roles[id] as number)) {
         case ROLE_OPERATION_CODE:
           this.enterChild(id, 0);
-          children.operationCodes.push(this.readSimpleElement(id, OPERATION_CODE) as string);
+          children.operationCodes = append(children.operationCodes, this.readSimpleElement(id, OPERATION_CODE) as string);
           break;
         case ROLE_GOODS_CODE:
           this.enterChild(id, 0);
-          children.goodsCodes.push(this.readSimpleElement(id, GOODS_CODE) as string);
+          children.goodsCodes = append(children.goodsCodes, this.readSimpleElement(id, GOODS_CODE) as string);
           break;
         case ROLE_ACCOUNTING_DATE:
           this.enterChild(id, 0);
-          children.accountingDates.push(this.readSimpleElement(id, ACCOUNTING_DATE) as CalendarDate);
+          children.accountingDates = append(children.accountingDates, this.readSimpleElement(id, ACCOUNTING_DATE) as CalendarDate);
           break;
         case ROLE_REGISTRATION:
           this.enterChild(id, children.registrations.length + 1);
-          children.registrations.push(this.readRegistration(id));
+          children.registrations = append(children.registrations, this.readRegistration(id));
           break;
         case ROLE_PAYMENT:
           this.enterChild(id, children.payments.length + 1);
-          children.payments.push(buildPayment(this.book, this.readLeaf(id, this.paymentFieldsByBook[this.book])));
+          children.payments = append(children.payments, buildPayment(this.book, this.readLeaf(id, this.paymentFieldsByBook[this.book])));
           break;
         case ROLE_PARTIAL_INVOICE:
           this.enterChild(id, children.partialInvoices.length + 1);
-          children.partialInvoices.push(buildPartialInvoice(this.readLeaf(id, this.partialInvoiceFields)));
+          children.partialInvoices = append(children.partialInvoices, buildPartialInvoice(this.readLeaf(id, this.partialInvoiceFields)));
           break;
         case ROLE_COUNTERPARTY:
           this.enterChild(id, children.counterparties.length + 1);
-          children.counterparties.push(this.readCounterparty(id));
+          children.counterparties = append(children.counterparties, this.readCounterparty(id));
           break;
         case ROLE_INTERMEDIARY:
           this.enterChild(id, 0);
@@ -715,7 +731,7 @@ export class BookScanner {
 
   /** СвПрод / СвПокуп / СвПос: exactly one СведЮЛ or СведИП inside. */
   private readCounterparty(ownerId: number): Counterparty {
-    if (this.readFields(this.noFields)) throw this.missingCounterparty();
+    if (this.readFields(this.noFields, NO_VALUES)) throw this.missingCounterparty();
     const buf = this.buf;
     let found: Counterparty | undefined;
     for (;;) {
@@ -763,9 +779,8 @@ export class BookScanner {
 
   /** An element with attributes only (СвРегНом, ДокПдтв…, СведЮЛ…): returns its values (a shared array). */
   private readLeaf(id: number, element: ElementFields): FieldValues {
-    const values = element.values;
-    values.fill(undefined);
-    if (!this.readFields(element)) this.readEmptyContent(id);
+    const values = newValues(element.fields.length);
+    if (!this.readFields(element, values)) this.readEmptyContent(id);
     return values;
   }
 
@@ -795,7 +810,7 @@ export class BookScanner {
 
   /** A simple element (КодВидОпер, КодВидТовар, ДатаУчТов): its text converted by `spec`. */
   private readSimpleElement(id: number, spec: FieldSpec): FieldValue {
-    const empty = this.readFields(this.noFields);
+    const empty = this.readFields(this.noFields, NO_VALUES);
     let text = '';
     let fast = true;
     let start = this.pos;
@@ -849,12 +864,12 @@ export class BookScanner {
   // ===================================================================================================
 
   /** Reads a start tag's attributes into `values` (pos after the name); true for an empty-element tag. */
-  private readFields(element: ElementFields): boolean {
+  private readFields(element: ElementFields, values: FieldValues): boolean {
     // One loop with local positions: whitespace, name (trie steps), "=", quoted value — the hottest code.
     const buf = this.buf;
     const end = this.end;
     const { next, byteClass, classCount, idAt } = this.names;
-    const { fieldOf, values, fields } = element;
+    const { fieldOf, fields } = element;
     const maxValue = this.limits.maxAttributeValueBytes;
     let p = this.pos;
     let lines = 0;
@@ -1148,12 +1163,13 @@ export class BookScanner {
     const day = d(0) * 10 + d(1);
     const month = d(3) * 10 + d(4);
     const year = d(6) * 1000 + d(7) * 100 + d(8) * 10 + d(9);
-    const key = year * 512 + month * 32 + day;
-    let date = this.dates.get(key);
+    if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+    const key = ((year - 1900) * 12 + month - 1) * 31 + day - 1;
+    let date = this.dates[key];
     if (date === undefined) {
-      if (year < 1900 || year > 2099 || !isValidYmd(year, month, day)) return undefined;
+      if (!isValidYmd(year, month, day)) return undefined;
       date = calendarDate(year, month, day);
-      this.dates.set(key, date);
+      this.dates[key] = date;
     }
     return date;
   }

@@ -131,8 +131,8 @@ export const SALES_PAYMENT_FIELDS = [text('НомДокПдтвОпл', 1, 256, 
 /** `СвЧастСчФ` (5.12): partial invoice. */
 export const PARTIAL_INVOICE_FIELDS = [text('НомЧастСчФ', 1, 1000, true), date('ДатаЧастСчФ', true)] as const;
 /** Counterparty ids inside `СвПрод` / `СвПокуп` / `СвПос`. */
-export const LEGAL_ENTITY_FIELDS = [code('ИННЮЛ', 10, 10, true), code('КПП', 9, 9)] as const;
-export const SOLE_TRADER_FIELDS = [code('ИННФЛ', 12, 12, true)] as const;
+export const LEGAL_ENTITY_FIELDS = [text('ИННЮЛ', 10, 10, true), code('КПП', 9, 9)] as const;
+export const SOLE_TRADER_FIELDS = [text('ИННФЛ', 12, 12, true)] as const;
 
 /** Simple (text) children of a line. */
 export const OPERATION_CODE: FieldSpec = code('КодВидОпер', 2, 2, true);

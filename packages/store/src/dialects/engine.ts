@@ -11,6 +11,11 @@ export interface EngineDriver {
   dialect: Dialect;
   /** The most bound parameters one statement may carry (SQLite 32 766, PostgreSQL 65 535). */
   maxParameters: number;
+  /**
+   * PostgreSQL: the schema of the store's tables, named explicitly to the migrator — it looks for its own
+   * tables in every schema otherwise, and takes another store's for ours.
+   */
+  schema: string | undefined;
   /** Namespace of cross-instance lock keys: the database file or the PostgreSQL schema. */
   lockNamespace: string;
   /** Runs before migrations (PostgreSQL: create the schema). */

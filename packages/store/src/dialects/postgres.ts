@@ -49,6 +49,7 @@ export function createPostgresEngine(location: PostgresLocation): EngineDriver {
     engine: 'postgres',
     dialect: new PostgresDialect({ pool: async () => createPostgresPool(location) }),
     maxParameters: PG_MAX_PARAMETERS,
+    schema: location.schema,
     lockNamespace: `${location.database}.${location.schema}`,
     prepare: async (db: Kysely<unknown>) => {
       await sql`create schema if not exists ${sql.id(location.schema)}`.execute(db);

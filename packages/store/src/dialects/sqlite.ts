@@ -77,6 +77,7 @@ export function createSqliteEngine(location: SqliteLocation): EngineDriver {
     engine: 'sqlite',
     dialect: new ImmediateTransactionDialect({ database: async () => withPreparedInserts(openSqliteDatabase(location)) }),
     maxParameters: SQLITE_MAX_PARAMETERS,
+    schema: undefined,
     lockNamespace: location.path,
     prepare: async () => undefined,
   };

@@ -67,3 +67,19 @@ const postgresTypes: ColumnTypes = {
 export const columnTypes = (engine: StoreEngine): ColumnTypes => (engine === 'sqlite' ? sqliteTypes : postgresTypes);
 
 export const notNull = (col: ColumnDefinitionBuilder): ColumnDefinitionBuilder => col.notNull();
+
+/** The meanings of columns that bulk inserts name (ColumnTypes' keys without the helpers). */
+export type ColumnMeaning = 'bigint' | 'int' | 'quantity' | 'text' | 'code' | 'flag' | 'date' | 'instant' | 'json';
+
+/** PostgreSQL type names of the meanings, for casts such as `unnest($1::numeric[])`. */
+export const POSTGRES_TYPE_NAMES: Readonly<Record<ColumnMeaning, string>> = {
+  bigint: 'bigint',
+  int: 'integer',
+  quantity: 'numeric',
+  text: 'text',
+  code: 'text',
+  flag: 'smallint',
+  date: 'date',
+  instant: 'timestamptz',
+  json: 'jsonb',
+};

@@ -48,27 +48,45 @@ async function assertNotNewer(db: Kysely<unknown>, engine: StoreEngine, where: s
 }
 
 function migrationFailure(results: MigrationResultSet, where: string): SledopytError {
-  const failed = results.results?.find((r) => r.status === 'Error')?.migrationName ?? 'неизвестная';
+  const failed = results.results?.find((r) => r.status === 'Error')?.migrationName;
+  const reason = results.error instanceof Error ? results.error.message : String(results.error);
   return new SledopytError({
     code: 'STORE_MIGRATION_FAILED',
-    message: `Migration ${failed} failed on ${where}: ${String(results.error)}`,
-    messageRu: `Не удалось обновить структуру базы данных ${where} (миграция ${failed}). Изменения откатились; проверьте права пользователя базы и журнал`,
+    message: `Migration ${failed ?? '(before any migration)'} failed on ${where}: ${reason}`,
+    messageRu:
+      `Не удалось обновить структуру базы данных ${where}${failed === undefined ? '' : ` (миграция ${failed})`}: ${reason}. ` +
+      'Изменения откатились; проверьте права пользователя базы на создание таблиц',
     actor: 'admin',
-    details: { migration: failed },
+    details: { migration: failed ?? null, reason },
     cause: results.error,
   });
 }
 
+/**
+ * Kysely's migrator checks for its tables by introspecting every schema of the database; if another schema
+ * is dropped at that moment, PostgreSQL answers "schema … does not exist" (3F000) about that other schema.
+ * Nothing of ours failed, so the check is simply repeated.
+ */
+function isForeignSchemaRace(error: unknown, schema: string | undefined): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return schema !== undefined && e.code === '3F000' && typeof e.message === 'string' && !e.message.includes(`"${schema}"`);
+}
+
+const MIGRATION_ATTEMPTS = 3;
+
 /** Brings the schema up to date; returns the names applied now (empty when it already was). */
-export async function migrateToLatest(db: Kysely<unknown>, engine: StoreEngine, where: string): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<unknown>, engine: StoreEngine, where: string, schema?: string): Promise<string[]> {
   await assertNotNewer(db, engine, where);
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => storeMigrations(engine) },
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
-  const results = await migrator.migrateToLatest();
-  if (results.error !== undefined) throw migrationFailure(results, where);
-  return (results.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt += 1) {
+    const results = await migrator.migrateToLatest();
+    if (results.error === undefined) return (results.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    if (attempt >= MIGRATION_ATTEMPTS || !isForeignSchemaRace(results.error, schema)) throw migrationFailure(results, where);
+  }
 }

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Executor, StoreContext } from '../context.js';
 import type { NewDeclarationLineRow, NewTraceEntryRow } from '../schema.js';
 import { bulkInsert } from '../bulk-insert.js';
+import type { BulkColumns } from '../bulk-insert.js';
 import { assertQuantityFits, flag, normalizeInvoiceNumber, parseInput } from '../values.js';
 import { contentHashSchema, documentSourceSchema } from './documents.js';
 import { ensureTaxpayerIds } from './taxpayers.js';
@@ -122,38 +123,38 @@ function lineRow(declarationId: bigint, lineIndex: number, line: ParsedLine): Ne
   };
 }
 
-const LINE_COLUMNS = [
-  'declaration_id',
-  'line_index',
-  'line_number',
-  'invoice_number',
-  'invoice_number_normalized',
-  'invoice_date',
-  'invoice_correction_number',
-  'invoice_correction_date',
-  'correction_invoice_number',
-  'correction_invoice_number_normalized',
-  'correction_invoice_date',
-  'counterparty_inn',
-  'counterparty_kpp',
-  'operation_codes',
-  'is_storno',
-  'amount_kopecks',
-  'vat_kopecks',
-  'tnved_codes',
-] as const;
+const LINE_COLUMNS: BulkColumns<'declaration_lines'> = [
+  ['declaration_id', 'bigint'],
+  ['line_index', 'bigint'],
+  ['line_number', 'bigint'],
+  ['invoice_number', 'text'],
+  ['invoice_number_normalized', 'code'],
+  ['invoice_date', 'date'],
+  ['invoice_correction_number', 'int'],
+  ['invoice_correction_date', 'date'],
+  ['correction_invoice_number', 'text'],
+  ['correction_invoice_number_normalized', 'code'],
+  ['correction_invoice_date', 'date'],
+  ['counterparty_inn', 'code'],
+  ['counterparty_kpp', 'code'],
+  ['operation_codes', 'code'],
+  ['is_storno', 'flag'],
+  ['amount_kopecks', 'bigint'],
+  ['vat_kopecks', 'bigint'],
+  ['tnved_codes', 'code'],
+];
 
-const ENTRY_COLUMNS = [
-  'declaration_id',
-  'line_index',
-  'entry_index',
-  'registration_kind',
-  'registration_number',
-  'registration_number_raw',
-  'okei',
-  'quantity',
-  'cost_kopecks',
-] as const;
+const ENTRY_COLUMNS: BulkColumns<'declaration_trace_entries'> = [
+  ['declaration_id', 'bigint'],
+  ['line_index', 'bigint'],
+  ['entry_index', 'int'],
+  ['registration_kind', 'code'],
+  ['registration_number', 'code'],
+  ['registration_number_raw', 'text'],
+  ['okei', 'code'],
+  ['quantity', 'quantity'],
+  ['cost_kopecks', 'bigint'],
+];
 
 class BatchWriter {
   readonly lines: NewDeclarationLineRow[] = [];

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { StoreContext } from '../context.js';
 import type { NewDiscrepancyRow } from '../schema.js';
 import { bulkInsert } from '../bulk-insert.js';
+import type { BulkColumns } from '../bulk-insert.js';
 import { parseInput, readJson, toNullableBigInt, toNumber, writeJson } from '../values.js';
 import { pageOptionsSchema } from './movements.js';
 import type { PageOptions } from './movements.js';
@@ -63,27 +64,27 @@ export interface StoredDiscrepancy {
   details: Record<string, unknown> | null;
 }
 
-const DISCREPANCY_COLUMNS = [
-  'run_id',
-  'taxpayer_id',
-  'year',
-  'quarter',
-  'code',
-  'severity',
-  'rnpt',
-  'document_id',
-  'document_number',
-  'document_date',
-  'counterparty_inn',
-  'declaration_id',
-  'declaration_line_index',
-  'section',
-  'expected',
-  'actual',
-  'fine_rub',
-  'message_ru',
-  'details',
-] as const;
+const DISCREPANCY_COLUMNS: BulkColumns<'discrepancies'> = [
+  ['run_id', 'bigint'],
+  ['taxpayer_id', 'bigint'],
+  ['year', 'int'],
+  ['quarter', 'int'],
+  ['code', 'code'],
+  ['severity', 'code'],
+  ['rnpt', 'code'],
+  ['document_id', 'bigint'],
+  ['document_number', 'text'],
+  ['document_date', 'date'],
+  ['counterparty_inn', 'code'],
+  ['declaration_id', 'bigint'],
+  ['declaration_line_index', 'bigint'],
+  ['section', 'code'],
+  ['expected', 'text'],
+  ['actual', 'text'],
+  ['fine_rub', 'bigint'],
+  ['message_ru', 'text'],
+  ['details', 'json'],
+];
 
 type Parsed = z.output<typeof discrepancyInputSchema>;
 

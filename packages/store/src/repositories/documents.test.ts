@@ -82,15 +82,26 @@ describeEachEngine('documents', (engine) => {
 
   it('leaves nothing of a batch that fails inside its transaction', async () => {
     const { store } = await freshDatabase(engine);
-    // The checkpoint is written last, after documents and movements: an invalid one throws mid-transaction.
-    const error = await rejection(
-      store.importBatch({ documents: quarterDocuments(), checkpoint: { source: '', entitySet: 'Document_РеализацияТоваровУслуг' } }),
-    );
-    expect(error.code).toBe('STORE_INPUT_INVALID');
+    const documents = quarterDocuments();
+    // The core accepts any non-negative cost; int8 does not. The database refuses this movement after the
+    // taxpayer and the documents of the batch have been written.
+    const absurd = documentOf([movement({ rnpt: rnpt(9), costWithoutVat: 2n ** 63n, document: { kind: 'upd', number: 'УТ-99', date: '2026-01-20' } })]);
+    const key = { source: 'onec:http://1c.local/trade', entitySet: 'Document_ПоступлениеТоваровУслуг' };
+    await expect(store.importBatch({ documents: [...documents, absurd], checkpoint: { ...key, dataVersion: 'AAAAAQAAAAA=' } })).rejects.toThrow();
     expect(await count(store, 'documents')).toBe(0n);
     expect(await count(store, 'movements')).toBe(0n);
     expect(await count(store, 'taxpayers')).toBe(0n);
-    expect(await store.hasContentHash(TAXPAYER_INN, quarterDocuments()[0]!.contentHash)).toBe(false);
+    expect(await store.getCheckpoint(key)).toBeUndefined();
+    expect(await store.hasContentHash(TAXPAYER_INN, documents[0]!.contentHash)).toBe(false);
+    // The failure left the store usable: the same documents without the bad one go in.
+    expect((await store.importBatch({ documents })).inserted).toBe(2);
+  });
+
+  it('validates the checkpoint before writing anything', async () => {
+    const { store } = await freshDatabase(engine);
+    const error = await rejection(store.importBatch({ documents: quarterDocuments(), checkpoint: { source: '', entitySet: 'Document_РеализацияТоваровУслуг' } }));
+    expect(error.code).toBe('STORE_INPUT_INVALID');
+    expect(await count(store, 'documents')).toBe(0n);
   });
 
   it('saves the sync checkpoint with the batch it covers', async () => {

@@ -10,9 +10,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Executor, StoreContext } from '../context.js';
 import { bulkInsert } from '../bulk-insert.js';
+import type { BulkColumns } from '../bulk-insert.js';
 import type { NewDocumentRow, NewMovementRow } from '../schema.js';
 import { assertQuantityFits, chunkRows, normalizeInvoiceNumber, parseInput } from '../values.js';
-import { saveCheckpoint } from './checkpoints.js';
+import { checkpointInputSchema, saveCheckpoint } from './checkpoints.js';
 import type { CheckpointInput } from './checkpoints.js';
 import { ensureTaxpayerIds } from './taxpayers.js';
 
@@ -208,25 +209,26 @@ async function insertDocuments(db: Executor, ctx: StoreContext, rows: NewDocumen
   return inserted;
 }
 
-const MOVEMENT_COLUMNS = [
-  'document_id',
-  'taxpayer_id',
-  'line_ref',
-  'kind',
-  'direction',
-  'rnpt',
-  'tnved',
-  'okei',
-  'quantity',
-  'cost_kopecks',
-  'date',
-  'operation_code',
-  'counterparty_inn',
-] as const;
+const MOVEMENT_COLUMNS: BulkColumns<'movements'> = [
+  ['document_id', 'bigint'],
+  ['taxpayer_id', 'bigint'],
+  ['line_ref', 'text'],
+  ['kind', 'code'],
+  ['direction', 'code'],
+  ['rnpt', 'code'],
+  ['tnved', 'code'],
+  ['okei', 'code'],
+  ['quantity', 'quantity'],
+  ['cost_kopecks', 'bigint'],
+  ['date', 'date'],
+  ['operation_code', 'code'],
+  ['counterparty_inn', 'code'],
+];
 
 export async function importBatch(ctx: StoreContext, input: ImportBatchInput): Promise<ImportBatchResult> {
   const options = parseInput(importBatchOptionsSchema, { supersedeBySourceRef: input.supersedeBySourceRef }, 'import options', 'параметры импорта');
   const docs = parseDocuments(ctx, input.documents);
+  const checkpoint = input.checkpoint === undefined ? undefined : parseInput(checkpointInputSchema, input.checkpoint, 'checkpoint', 'отметка синхронизации');
   const now = ctx.now();
   const at = now.toISOString();
   return ctx.db.transaction().execute(async (trx) => {
@@ -250,7 +252,7 @@ export async function importBatch(ctx: StoreContext, input: ImportBatchInput): P
       for (const movement of doc.movements) movementRows.push(movementRow(movement, documentId, idOf(doc)));
     }
     await bulkInsert(trx, ctx, 'movements', MOVEMENT_COLUMNS, movementRows);
-    if (input.checkpoint !== undefined) await saveCheckpoint(trx, input.checkpoint, now);
+    if (checkpoint !== undefined) await saveCheckpoint(trx, checkpoint, now);
     return { inserted: inserted.size, duplicates, superseded, movements: movementRows.length };
   });
 }

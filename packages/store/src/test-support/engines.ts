@@ -60,29 +60,31 @@ async function openOrExplain(engine: EngineName, url: string, options: OpenStore
 export async function freshDatabase(engine: EngineName, options: OpenStoreOptions = {}): Promise<TestDatabase> {
   const handles: Store[] = [];
   let url: string;
+  let dropDatabase: () => Promise<void>;
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'sledopyt-store-'));
     url = `sqlite:${join(dir, 'sledopyt.db')}`;
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    dropDatabase = async () => rmSync(dir, { recursive: true, force: true });
   } else {
     const schema = `t_${process.pid}_${randomBytes(5).toString('hex')}`;
     url = withSchema(TEST_PG_URL, schema);
-    cleanups.push(async () => {
+    dropDatabase = async () => {
       const admin = await openStore(url, { migrate: false });
       await admin.sql`drop schema if exists ${admin.sql.id(schema)} cascade`.execute(admin.db);
       await admin.close();
-    });
+    };
   }
-  // Registered after the database cleanup, so handles close before their database goes.
-  cleanups.push(async () => {
-    for (const handle of handles) await handle.close().catch(() => undefined);
-  });
   const open = async (more: OpenStoreOptions = {}): Promise<Store> => {
     const store = await openOrExplain(engine, url, { ...options, ...more });
     handles.push(store);
     return store;
   };
-  return { engine, url, store: await open(), open };
+  const store = await open();
+  // Handles close before their database goes (cleanups run in reverse order).
+  cleanups.push(dropDatabase, async () => {
+    for (const handle of handles) await handle.close().catch(() => undefined);
+  });
+  return { engine, url, store, open };
 }
 
 export const TEST_ENGINES: readonly EngineName[] = SKIP_PG ? ['sqlite'] : ['sqlite', 'postgres'];

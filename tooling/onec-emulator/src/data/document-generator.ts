@@ -50,7 +50,9 @@ export class DocumentGenerator {
   readonly #clock: VersionClock;
   readonly #data: BusinessData;
   readonly #stock = new Map<string, Batch[]>();
-  readonly #stocked: string[] = [];
+  /** Items with stock left (sales pick from these). */
+  readonly #stocked: ItemRecord[] = [];
+  readonly #untraced: ItemRecord[];
   readonly #numbers = new Map<string, number>();
   readonly #byRole = new Map<CounterpartyRole, CounterpartyRecord[]>();
   readonly #itemsByRef = new Map<string, ItemRecord>();
@@ -61,8 +63,13 @@ export class DocumentGenerator {
     this.#random = random;
     this.#clock = clock;
     this.#data = data;
-    for (const c of data.counterparties) this.#byRole.set(c.role, [...(this.#byRole.get(c.role) ?? []), c]);
+    for (const c of data.counterparties) {
+      const list = this.#byRole.get(c.role) ?? [];
+      list.push(c);
+      this.#byRole.set(c.role, list);
+    }
     for (const item of data.items) this.#itemsByRef.set(item.ref, item);
+    this.#untraced = data.items.filter((i) => !i.traceable);
     this.#customsFolderRef = this.#addNumber({ kind: 'folder', code: '', folderName: 'Таможенные декларации' });
   }
 
@@ -184,11 +191,11 @@ export class DocumentGenerator {
 
   #receive(itemRef: string, rnptRef: string, quantity: number): void {
     const batches = this.#stock.get(itemRef);
-    if (batches === undefined) {
+    const item = this.#itemsByRef.get(itemRef);
+    if (batches === undefined || batches.length === 0) {
       this.#stock.set(itemRef, [{ rnptRef, left: quantity }]);
-      this.#stocked.push(itemRef);
+      if (item !== undefined) this.#stocked.push(item);
     } else {
-      if (batches.length === 0) this.#stocked.push(itemRef);
       batches.push({ rnptRef, left: quantity });
     }
   }
@@ -208,7 +215,7 @@ export class DocumentGenerator {
     if (consume) {
       while (batches.length > 0 && (batches[0]?.left ?? 0) === 0) batches.shift();
       if (batches.length === 0) {
-        const at = this.#stocked.indexOf(itemRef);
+        const at = this.#stocked.findIndex((i) => i.ref === itemRef);
         if (at >= 0) this.#stocked.splice(at, 1);
       }
     }
@@ -268,7 +275,7 @@ export class DocumentGenerator {
   }
 
   #distinctItems(count: number, channel: PurchaseChannel | 'sale'): ItemRecord[] {
-    const pool = channel === 'sale' ? this.#stocked.map((ref) => this.#itemsByRef.get(ref)).filter((i): i is ItemRecord => i !== undefined) : this.#data.items;
+    const pool = channel === 'sale' ? this.#stocked : this.#data.items;
     const chosen = new Set<ItemRecord>();
     for (let attempt = 0; attempt < count * 3 && chosen.size < count && pool.length > 0; attempt += 1) chosen.add(this.#random.pick(pool));
     return [...chosen];
@@ -287,9 +294,8 @@ export class DocumentGenerator {
       return this.#line(item, quantity, money(item.price * 1.25), vat, shares, null);
     });
     if (this.#random.next() < 0.1) {
-      const untraced = this.#data.items.filter((i) => !i.traceable);
-      if (untraced.length > 0) {
-        const item = this.#random.pick(untraced);
+      if (this.#untraced.length > 0) {
+        const item = this.#random.pick(this.#untraced);
         lines.push(this.#line(item, this.#random.int(1, 10), money(item.price * 1.25), vat, [], null));
       }
     }

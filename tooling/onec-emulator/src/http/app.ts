@@ -7,8 +7,8 @@ import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { isSledopytError } from '@sledopyt/core';
-import { ODataError, odataErrors } from '../odata/errors.js';
+import { isODataError, odataErrors } from '../odata/errors.js';
+import type { ODataError } from '../odata/errors.js';
 import type { ODataResponse, ODataService } from '../odata/service.js';
 import { authenticate } from './auth.js';
 import type { User } from './auth.js';
@@ -97,6 +97,7 @@ export function createEmulatorApp(config: EmulatorAppConfig): Hono<Env> {
       user: auth.name,
       status: 0,
       fault: null,
+      latencyMs: 0,
       internalError: null,
       startedAt: started,
       durationMs: 0,
@@ -110,6 +111,7 @@ export function createEmulatorApp(config: EmulatorAppConfig): Hono<Env> {
 
     const json = config.service.wantsJson(url.params, c.req.header('Accept') ?? null);
     const decision = config.faults.decide(record.entitySet);
+    record.latencyMs = decision.latencyMs;
     if (decision.latencyMs > 0) await sleep(decision.latencyMs, config.closing);
     record.fault = decision.fault;
     if (decision.fault === 'timeout') return finish(await hang(c, config.closing));
@@ -127,7 +129,7 @@ export function createEmulatorApp(config: EmulatorAppConfig): Hono<Env> {
       const serviceRoot = `${new URL(c.req.url).origin}/${encodeURIComponent(config.publication)}/odata/standard.odata/`;
       response = config.service.handle({ path: relative, params: url.params, accept: c.req.header('Accept') ?? null, denied: auth.user?.deniedEntitySets ?? [], serviceRoot });
     } catch (error) {
-      if (isSledopytError(error) && error instanceof ODataError) return finish(errorResponse(c, error, json));
+      if (isODataError(error)) return finish(errorResponse(c, error, json));
       record.internalError = error instanceof Error ? (error.stack ?? error.message) : String(error);
       return finish(errorResponse(c, odataErrors.internal(), json));
     }

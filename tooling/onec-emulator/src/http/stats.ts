@@ -20,8 +20,11 @@ export interface RequestRecord {
   readonly spaceEncoding: SpaceEncoding;
   /** The Basic-auth user name as decoded (UTF-8), null without credentials. */
   readonly user: string | null;
+  /** HTTP status; 0 when the connection was dropped or never answered. */
   status: number;
   fault: string | null;
+  /** Latency injected before answering, milliseconds. */
+  latencyMs: number;
   /** The exception behind a code -1 answer that no fault rule caused (an emulator bug or bad input it did not foresee). */
   internalError: string | null;
   readonly startedAt: number;

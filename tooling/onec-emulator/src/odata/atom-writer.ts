@@ -7,7 +7,8 @@
 import type { EntityTypeInfo, ServiceSchema } from '../edm/schema.js';
 import type { PropertyDef } from '../edm/types.js';
 import type { Row } from '../profiles/index.js';
-import { entityMembers, entityUrl } from './entity-members.js';
+import { emptyValue } from '../edm/schema.js';
+import { entityPlan, entityUrl, navigationTarget } from './entity-members.js';
 import type { EntityLookup, MemberOptions } from './entity-members.js';
 import { NS_ATOM, NS_DATA, NS_METADATA, XML_DECLARATION, escapeXml } from './xml.js';
 
@@ -25,22 +26,25 @@ function propertyXml(p: PropertyDef, value: unknown): string {
 
 function rowXml(row: Row, type: EntityTypeInfo, fields: ReadonlySet<string> | null): string {
   const props = type.properties.filter((p) => fields === null || fields.has(p.name));
-  return `<d:element m:type="StandardODATA.${type.setName}_RowType">${props.map((p) => propertyXml(p, row[p.name] ?? null)).join('')}</d:element>`;
+  return `<d:element m:type="StandardODATA.${type.setName}_RowType">${props.map((p) => propertyXml(p, row[p.name] ?? emptyValue(p))).join('')}</d:element>`;
 }
 
 function entryXml(row: Row, type: EntityTypeInfo, schema: ServiceSchema, lookup: EntityLookup, options: AtomWriteOptions, updated: string): string {
   const url = entityUrl(row, type);
-  const members = entityMembers(row, type, schema, lookup, { ...options, links: true });
   const links: string[] = url === null ? [] : [`<link rel="edit" href="${escapeXml(url)}"/>`];
   const properties: string[] = [];
-  for (const m of members) {
-    if (m.kind === 'property') properties.push(propertyXml(m.property, m.value));
-    else if (m.kind === 'collection') {
-      properties.push(`<d:${m.name} m:type="Collection(StandardODATA.${m.rowType.setName}_RowType)">${m.rows.map((r) => rowXml(r, m.rowType, m.fields)).join('')}</d:${m.name}>`);
-    } else if (m.kind === 'link') {
-      links.push(`<link rel="${NS_DATA}/related/${escapeXml(m.navigation.name)}" type="application/atom+xml;type=entry" title="${escapeXml(m.navigation.name)}" href="${escapeXml(m.href)}"/>`);
-    } else if (m.row !== null) {
-      links.push(`<link rel="${NS_DATA}/related/${escapeXml(m.navigation.name)}" type="application/atom+xml;type=entry" title="${escapeXml(m.navigation.name)}"><m:inline>${entryXml(m.row, m.type, schema, lookup, { ...options, select: null, expand: [] }, updated)}</m:inline></link>`);
+  const related = (name: string, inner: string): string =>
+    `<link rel="${NS_DATA}/related/${escapeXml(name)}" type="application/atom+xml;type=entry" title="${escapeXml(name)}"${inner}`;
+  for (const step of entityPlan(type, schema, { ...options, links: true })) {
+    if (step.kind === 'property') properties.push(propertyXml(step.property, row[step.property.name] ?? step.empty));
+    else if (step.kind === 'collection') {
+      const rows = (row[step.name] as readonly Row[] | undefined) ?? [];
+      properties.push(`<d:${step.name} m:type="Collection(StandardODATA.${step.rowType.setName}_RowType)">${rows.map((r) => rowXml(r, step.rowType, step.fields)).join('')}</d:${step.name}>`);
+    } else if (step.kind === 'link') {
+      if (url !== null) links.push(related(step.navigation.name, ` href="${escapeXml(`${url}/${step.navigation.name}`)}"/>`));
+    } else {
+      const target = navigationTarget(row, step.navigation, lookup);
+      if (target !== null) links.push(related(step.navigation.name, `><m:inline>${entryXml(target, step.type, schema, lookup, { ...options, select: null, expand: [] }, updated)}</m:inline></link>`));
     }
   }
   const id = url === null ? '' : `<id>${escapeXml(options.serviceRoot + url)}</id>`;

@@ -13,11 +13,12 @@ import { odataErrors } from './errors.js';
 import { formatKeyLiteral } from './literals.js';
 import type { Selection } from './query-options.js';
 
-export type Member =
-  | { readonly kind: 'property'; readonly property: PropertyDef; readonly value: unknown }
-  | { readonly kind: 'collection'; readonly name: string; readonly rowType: EntityTypeInfo; readonly rows: readonly Row[]; readonly fields: ReadonlySet<string> | null }
-  | { readonly kind: 'link'; readonly navigation: NavigationDef; readonly href: string }
-  | { readonly kind: 'expanded'; readonly navigation: NavigationDef; readonly type: EntityTypeInfo; readonly row: Row | null };
+/** One step of writing an entity, decided once per request and replayed for every row. */
+export type Step =
+  | { readonly kind: 'property'; readonly property: PropertyDef; readonly empty: unknown }
+  | { readonly kind: 'collection'; readonly name: string; readonly rowType: EntityTypeInfo; readonly fields: ReadonlySet<string> | null }
+  | { readonly kind: 'link'; readonly navigation: NavigationDef }
+  | { readonly kind: 'expanded'; readonly navigation: NavigationDef; readonly type: EntityTypeInfo };
 
 export interface MemberOptions {
   readonly select: Selection | null;
@@ -65,13 +66,14 @@ export function validateSelection(type: EntityTypeInfo, schema: ServiceSchema, o
   }
 }
 
-export function entityMembers(row: Row, type: EntityTypeInfo, schema: ServiceSchema, lookup: EntityLookup, options: MemberOptions): Member[] {
+/** The steps that write an entity of `type` under `$select`/`$expand`, in 1C's order. */
+export function entityPlan(type: EntityTypeInfo, schema: ServiceSchema, options: MemberOptions): Step[] {
   const select = options.select;
   const wants = (name: string): boolean => select === null || select.all || select.names.has(name);
   const late = type.kind === 'object' && type.objectKind === 'Catalog';
-  const members: Member[] = [];
+  const steps: Step[] = [];
   const property = (p: PropertyDef): void => {
-    if (wants(p.name)) members.push({ kind: 'property', property: p, value: row[p.name] ?? emptyValue(p) });
+    if (wants(p.name)) steps.push({ kind: 'property', property: p, empty: emptyValue(p) });
   };
   for (const p of type.properties) if (!(late && LATE_CATALOG_FIELDS.has(p.name))) property(p);
   for (const [name, setName] of type.collections) {
@@ -79,22 +81,22 @@ export function entityMembers(row: Row, type: EntityTypeInfo, schema: ServiceSch
     if (rowType === undefined) continue;
     const fields = select?.collectionFields.get(name) ?? null;
     const whole = select === null || (select.all && !select.noCollections) || select.names.has(name);
-    if (!whole && fields === null) continue;
-    members.push({ kind: 'collection', name, rowType, rows: (row[name] as readonly Row[] | undefined) ?? [], fields: whole ? null : fields });
+    if (whole || fields !== null) steps.push({ kind: 'collection', name, rowType, fields: whole ? null : fields });
   }
   if (late) for (const p of type.properties) if (LATE_CATALOG_FIELDS.has(p.name)) property(p);
-  if (!options.links) return members;
-  const url = entityUrl(row, type);
+  if (!options.links || type.keys.length === 0) return steps;
   for (const navigation of type.navigations) {
     const expanded = options.expand.includes(navigation.name);
     const linked = select === null || select.all || select.names.has(navigation.name) || select.names.has(navigation.keyProperty);
-    if (url !== null && (linked || expanded)) members.push({ kind: 'link', navigation, href: `${url}/${navigation.name}` });
-    if (!expanded) continue;
+    if (linked || expanded) steps.push({ kind: 'link', navigation });
     const target = schema.type(navigation.target);
-    const ref = row[navigation.keyProperty];
-    if (target === undefined) continue;
-    const found = typeof ref === 'string' && ref !== EMPTY_GUID ? (lookup.lookup(navigation.target, ref) ?? null) : null;
-    members.push({ kind: 'expanded', navigation, type: target, row: found });
+    if (expanded && target !== undefined) steps.push({ kind: 'expanded', navigation, type: target });
   }
-  return members;
+  return steps;
+}
+
+/** The entity a navigation step points to, or null for an empty or dangling reference. */
+export function navigationTarget(row: Row, navigation: NavigationDef, lookup: EntityLookup): Row | null {
+  const ref = row[navigation.keyProperty];
+  return typeof ref === 'string' && ref !== EMPTY_GUID ? (lookup.lookup(navigation.target, ref) ?? null) : null;
 }

@@ -4,7 +4,7 @@
  * rights, 21 bad function call, -1 exception in 1C code) and an HTTP status. The Russian texts are
  * modelled on 1C's wording; their exact text is not verified [I].
  */
-import { SledopytError } from '@sledopyt/core';
+import { SledopytError, isSledopytError } from '@sledopyt/core';
 
 export class ODataError extends SledopytError {
   readonly httpStatus: number;
@@ -16,6 +16,11 @@ export class ODataError extends SledopytError {
     this.httpStatus = httpStatus;
     this.onecCode = onecCode;
   }
+}
+
+/** Identifies an OData error by its code, not by `instanceof` (see `@sledopyt/core` errors). */
+export function isODataError(value: unknown): value is ODataError {
+  return isSledopytError(value) && value.code === 'ONEC_EMULATOR_ODATA_ERROR' && typeof (value as ODataError).httpStatus === 'number';
 }
 
 export const INTERNAL_ERROR_RU = 'Произошла внутренняя ошибка OData сервиса. Обратитесь к администратору информационной базы.';

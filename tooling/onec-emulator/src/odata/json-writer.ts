@@ -8,8 +8,9 @@
 import type { EntityTypeInfo, ServiceSchema } from '../edm/schema.js';
 import type { PropertyDef } from '../edm/types.js';
 import type { Row } from '../profiles/index.js';
-import { entityMembers } from './entity-members.js';
-import type { EntityLookup, MemberOptions } from './entity-members.js';
+import { emptyValue } from '../edm/schema.js';
+import { entityPlan, entityUrl, navigationTarget } from './entity-members.js';
+import type { EntityLookup, MemberOptions, Step } from './entity-members.js';
 import type { JsonMetadata } from './query-options.js';
 
 export interface JsonWriteOptions extends Omit<MemberOptions, 'links'> {
@@ -22,37 +23,72 @@ export function jsonScalar(p: PropertyDef, value: unknown): unknown {
   return p.type === 'Edm.Int64' ? String(value) : value;
 }
 
-function entityObject(row: Row, type: EntityTypeInfo, schema: ServiceSchema, lookup: EntityLookup, options: JsonWriteOptions, inline: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const members = entityMembers(row, type, schema, lookup, { select: inline ? null : options.select, expand: inline ? [] : options.expand, links: !inline && options.metadata !== 'none' });
-  for (const m of members) {
-    if (m.kind === 'property') out[m.property.name] = jsonScalar(m.property, m.value);
-    else if (m.kind === 'collection') {
-      out[m.name] = m.rows.map((r) => {
-        if (m.fields === null) return entityObject(r, m.rowType, schema, lookup, options, true);
-        const picked: Record<string, unknown> = {};
-        for (const field of m.fields) {
-          const p = m.rowType.propertyByName.get(field);
-          if (p !== undefined) picked[field] = jsonScalar(p, r[field] ?? null);
-        }
-        return picked;
-      });
-    } else if (m.kind === 'link') out[`${m.navigation.name}@navigationLinkUrl`] = m.href;
-    else out[m.navigation.name] = m.row === null ? null : entityObject(m.row, m.type, schema, lookup, { ...options, select: null, expand: [] }, false);
+/** Writes rows of one type; the plan is made once, so a page of 1 000 documents does not redo it per row. */
+class JsonEntityWriter {
+  readonly #plans = new Map<string, Step[]>();
+  readonly #schema: ServiceSchema;
+  readonly #lookup: EntityLookup;
+  readonly #options: JsonWriteOptions;
+
+  constructor(schema: ServiceSchema, lookup: EntityLookup, options: JsonWriteOptions) {
+    this.#schema = schema;
+    this.#lookup = lookup;
+    this.#options = options;
   }
-  if (options.metadata === 'full' && !inline) out['odata.type'] = `StandardODATA.${type.setName}`;
-  return out;
+
+  #plan(type: EntityTypeInfo, top: boolean): Step[] {
+    const key = `${type.setName}\u0000${top ? 'top' : 'inner'}`;
+    let plan = this.#plans.get(key);
+    if (plan === undefined) {
+      const options = top ? { select: this.#options.select, expand: this.#options.expand, links: this.#options.metadata !== 'none' } : { select: null, expand: [], links: false };
+      plan = entityPlan(type, this.#schema, options);
+      this.#plans.set(key, plan);
+    }
+    return plan;
+  }
+
+  /** `top`: an entity of the answer (its `$select`, links); otherwise a tabular-section row inside one. */
+  write(row: Row, type: EntityTypeInfo, top: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    let url: string | null | undefined;
+    for (const step of this.#plan(type, top)) {
+      if (step.kind === 'property') {
+        out[step.property.name] = jsonScalar(step.property, row[step.property.name] ?? step.empty);
+      } else if (step.kind === 'collection') {
+        const rows = (row[step.name] as readonly Row[] | undefined) ?? [];
+        out[step.name] = step.fields === null ? rows.map((r) => this.write(r, step.rowType, false)) : rows.map((r) => pick(r, step.rowType, step.fields ?? new Set()));
+      } else if (step.kind === 'link') {
+        url ??= entityUrl(row, type);
+        if (url !== null) out[`${step.navigation.name}@navigationLinkUrl`] = `${url}/${step.navigation.name}`;
+      } else {
+        const target = navigationTarget(row, step.navigation, this.#lookup);
+        out[step.navigation.name] = target === null ? null : new JsonEntityWriter(this.#schema, this.#lookup, { ...this.#options, select: null, expand: [] }).write(target, step.type, true);
+      }
+    }
+    if (this.#options.metadata === 'full' && top) out['odata.type'] = `StandardODATA.${type.setName}`;
+    return out;
+  }
+}
+
+function pick(row: Row, type: EntityTypeInfo, fields: ReadonlySet<string>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const field of fields) {
+    const p = type.propertyByName.get(field);
+    if (p !== undefined) picked[field] = jsonScalar(p, row[field] ?? emptyValue(p));
+  }
+  return picked;
 }
 
 export function writeJsonCollection(rows: readonly Row[], type: EntityTypeInfo, schema: ServiceSchema, lookup: EntityLookup, options: JsonWriteOptions, count: number | null, contextName = type.setName): string {
   const head: Record<string, unknown> = {};
   if (options.metadata !== 'none') head['odata.metadata'] = `${options.serviceRoot}$metadata#${contextName}`;
   if (count !== null) head['odata.count'] = String(count);
-  const value = rows.map((row) => entityObject(row, type, schema, lookup, options, false));
+  const writer = new JsonEntityWriter(schema, lookup, options);
+  const value = rows.map((row) => writer.write(row, type, true));
   return JSON.stringify({ ...head, value });
 }
 
 export function writeJsonEntity(row: Row, type: EntityTypeInfo, schema: ServiceSchema, lookup: EntityLookup, options: JsonWriteOptions): string {
   const head: Record<string, unknown> = options.metadata === 'none' ? {} : { 'odata.metadata': `${options.serviceRoot}$metadata#${type.setName}/@Element` };
-  return JSON.stringify({ ...head, ...entityObject(row, type, schema, lookup, options, false) });
+  return JSON.stringify({ ...head, ...new JsonEntityWriter(schema, lookup, options).write(row, type, true) });
 }
