@@ -10,3 +10,4 @@ export * from './notifications/index.js';
 export * from './report/index.js';
 export * from './read-document.js';
 export * from './validate-document.js';
+export * from './nds/index.js';

@@ -9,7 +9,7 @@ export * from './open.js';
 export type { Store } from './store.js';
 export type * from './schema.js';
 export { knownMigrationNames, MIGRATION_TABLE } from './migrations/index.js';
-export { normalizeInvoiceNumber, toBigInt, readJson } from './values.js';
+export { toBigInt, readJson } from './values.js';
 export { taxpayerInputSchema } from './repositories/taxpayers.js';
 export type { StoredTaxpayer, TaxpayerInput } from './repositories/taxpayers.js';
 export {

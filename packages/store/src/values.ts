@@ -42,7 +42,6 @@ export function writeJson(value: unknown): string | null {
  * «УТ-15 » and «ут-15» are the same invoice. (`toLowerCase` folds Cyrillic as the ru locale does, at a
  * fraction of `toLocaleLowerCase`'s cost.)
  */
-export const normalizeInvoiceNumber = (number: string): string => number.trim().toLowerCase();
 
 /** Splits rows into multi-row INSERTs that stay under the engine's bound-parameter limit. */
 export function* chunkRows<T extends object>(rows: readonly T[], maxParameters: number): Generator<T[]> {

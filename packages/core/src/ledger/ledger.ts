@@ -101,11 +101,12 @@ const onHandOf = (state: KeyState): Quantity =>
   subtractQuantities(subtractQuantities(state.received, state.disposed), state.terminated);
 
 /** How a movement changes its key's balance: which total it moves, and in which direction. */
-type Effect =
+export type BalanceEffect =
   | { total: 'received' | 'disposed' | 'terminated'; sign: 1 }
   | { total: 'received' | 'disposed'; sign: -1 };
 
-function effectOf(rule: MovementKindRule): Effect {
+/** The one rule for how a kind of movement moves the balance (the store's SQL balances use it too). */
+export function balanceEffectOf(rule: MovementKindRule): BalanceEffect {
   if (rule.corrects === 'disposal') return rule.direction === 'receipt' ? { total: 'disposed', sign: -1 } : { total: 'disposed', sign: 1 };
   if (rule.corrects === 'receipt') return rule.direction === 'receipt' ? { total: 'received', sign: 1 } : { total: 'received', sign: -1 };
   if (rule.direction === 'receipt') return { total: 'received', sign: 1 };
@@ -226,7 +227,7 @@ export class Ledger {
       if (finding) findings.push(finding);
     }
 
-    const effect = effectOf(rule);
+    const effect = balanceEffectOf(rule);
     const signed = effect.sign === 1 ? movement.quantity : negateQuantity(movement.quantity);
     state[effect.total] = addQuantities(state[effect.total], signed);
     if (rule.renewal) state.renewed = addQuantities(state.renewed, movement.quantity);

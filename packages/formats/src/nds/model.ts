@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { kopecksSchema, okeiSchema, okvSchema, quantityValueSchema, text } from '../common/codes.js';
 import type { XmlEncoding } from '../xml/encoding.js';
 import type { TaxOfficeFileName } from '../xml/file-names.js';
+import { isCanonicalRnpt } from './registration.js';
 import type { BookKind, NdsSection } from './structure.js';
 
 /**
@@ -33,13 +34,18 @@ const registrationEntryObject = z.object({
 
 /** One `СвРегНом`: the writer's input is checked with the core's parser and completed with kind and number. */
 export const registrationEntrySchema = registrationEntryObject.transform((entry, ctx) => {
-  const parsed = parseRegistrationNumber(entry.РегНомПросл);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.error.messageRu, path: ['РегНомПросл'], params: { code: parsed.error.code } });
-    return z.NEVER;
+  const text = entry.РегНомПросл;
+  let kind: RegistrationNumberKind = 'rnpt';
+  let number = text;
+  if (!isCanonicalRnpt(text)) {
+    const parsed = parseRegistrationNumber(text);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.error.messageRu, path: ['РегНомПросл'], params: { code: parsed.error.code } });
+      return z.NEVER;
+    }
+    kind = parsed.value.kind;
+    number = parsed.value.kind === 'rnpt' ? parsed.value.rnpt : parsed.value.number;
   }
-  const kind: RegistrationNumberKind = parsed.value.kind;
-  const number = parsed.value.kind === 'rnpt' ? parsed.value.rnpt : parsed.value.number;
   if ((entry.kind !== undefined && entry.kind !== kind) || (entry.number !== undefined && entry.number !== number)) {
     ctx.addIssue({ code: 'custom', message: `номер ${entry.РегНомПросл} — это ${kind === 'rnpt' ? 'РНПТ' : 'номер ДТ'} ${number}`, path: ['kind'] });
     return z.NEVER;

@@ -12,7 +12,8 @@ import type { Executor, StoreContext } from '../context.js';
 import type { NewDeclarationLineRow, NewTraceEntryRow } from '../schema.js';
 import { bulkInsert } from '../bulk-insert.js';
 import type { BulkColumns } from '../bulk-insert.js';
-import { assertQuantityFits, flag, normalizeInvoiceNumber, parseInput } from '../values.js';
+import { assertQuantityFits, flag, parseInput } from '../values.js';
+import { normalizeInvoiceNumber } from '@sledopyt/core';
 import { contentHashSchema, documentSourceSchema } from './documents.js';
 import { ensureTaxpayerIds } from './taxpayers.js';
 

@@ -85,7 +85,7 @@ describe('mutations', () => {
     expect(row?.['DataVersion']).toBe(encodeDataVersion(changed.version));
     expect(row?.['DataVersion']).not.toBe(encodeDataVersion(first.version));
     expect(row?.['Комментарий']).toBe('Исправлена цена');
-    expect(after.find((r) => r['Ref_Key'] === second.ref)).toBe(before);
+    expect(after.find((r) => r['Ref_Key'] === second.ref)).toEqual(before);
   });
 
   it('unpost and mark for deletion take the document out of the register', () => {

@@ -11,6 +11,7 @@ import { NAMESPACE } from '../edm/types.js';
 import type { ObjectDef } from '../edm/types.js';
 import { PROFILES } from '../profiles/index.js';
 import type { MappingContext, ObjectBinding, Profile, ProfileName, RegisterBinding, Row } from '../profiles/index.js';
+import type { VersionedRecord } from '../profiles/mapping.js';
 import type { BusinessData, DocumentRecord } from './business.js';
 import { generateBase } from './generate.js';
 import type { GeneratedBase } from './generate.js';
@@ -29,13 +30,19 @@ export const baseOptionsSchema = z.object({
 
 export type BaseOptions = z.input<typeof baseOptionsSchema>;
 
-/** Rows of one entity set and fast access by key. */
+/**
+ * Rows of one entity set, built from the records when asked for (and not kept: 100 000 documents as
+ * rows would hold the data twice), and fast access by key.
+ */
 export interface EntitySetSource {
   readonly setName: string;
   readonly kind: 'object' | 'tabular' | 'recordset' | 'records';
+  /** Every row, in natural (creation) order. */
   rows(): readonly Row[];
   /** Rows whose owner (`Ref_Key` or `Recorder`) is `ref`. */
   rowsOf(ref: string): readonly Row[];
+  /** Position of an owner in the natural order (-1 if unknown), to keep key look-ups in scan order. */
+  ownerIndex(ref: string): number;
 }
 
 function notFound(ref: string): SledopytError {
@@ -54,7 +61,6 @@ export class EmulatedBase {
   #generated: GeneratedBase | null = null;
   #revision = 0;
   #cache = new Map<string, unknown>();
-  readonly #rowCache = new WeakMap<object, Row>();
 
   constructor(options: BaseOptions = {}) {
     this.#options = baseOptionsSchema.parse(options);
@@ -105,6 +111,7 @@ export class EmulatedBase {
       const numbers = byRef(data.batchNumbers);
       const counterparties = byRef(data.counterparties);
       const documents = byRef(data.documents);
+      const countries = byRef(data.countries);
       const vat = new Map(data.vatRates.map((v) => [v.rate as string, v]));
       return {
         data,
@@ -114,90 +121,105 @@ export class EmulatedBase {
         counterparty: (ref) => counterparties.get(ref),
         vatRate: (rate) => vat.get(rate),
         document: (ref) => documents.get(ref),
+        country: (ref) => countries.get(ref),
       };
     });
   }
 
-  #objectRows(binding: ObjectBinding): readonly Row[] {
-    return this.#cached(`rows:${binding.setName}`, () => {
-      const context = this.context;
-      return binding.records(this.data, context).map((record) => {
-        let row = this.#rowCache.get(record);
-        if (row === undefined) {
-          row = binding.toRow(record, context);
-          this.#rowCache.set(record, row);
-        }
-        return row;
-      });
+  /** The records an object set lists, in natural (creation) order, and their positions. */
+  #records(binding: ObjectBinding): { readonly list: readonly VersionedRecord[]; readonly index: ReadonlyMap<string, number> } {
+    return this.#cached(`records:${binding.setName}`, () => {
+      const list = binding.records(this.data, this.context);
+      return { list, index: new Map(list.map((r, i) => [r.ref, i])) };
     });
   }
 
-  #recordSets(binding: RegisterBinding): readonly Row[] {
-    return this.#cached(`recordsets:${binding.setName}`, () => {
-      const context = this.context;
-      const recorders = this.data.documents.filter((d) => d.posted && !d.deletionMark && binding.recorderKinds.includes(d.kind));
-      return recorders
-        .map((doc): Row => {
-          const type = `${NAMESPACE}.${this.profile.documentSets[doc.kind]}`;
-          const records = binding.recordsOf(doc, context).map((r, i) => ({ Recorder: doc.ref, ...r, LineNumber: i + 1, Recorder_Type: type }));
-          return { Recorder: doc.ref, Recorder_Type: type, RecordSet: records };
-        })
-        .filter((set) => (set['RecordSet'] as readonly Row[]).length > 0);
+  /** The documents that record into a register (posted, not marked for deletion), and their positions. */
+  #recorders(binding: RegisterBinding): { readonly list: readonly DocumentRecord[]; readonly index: ReadonlyMap<string, number> } {
+    return this.#cached(`recorders:${binding.setName}`, () => {
+      const list = this.data.documents.filter((d) => d.posted && !d.deletionMark && binding.recorderKinds.includes(d.kind));
+      return { list, index: new Map(list.map((d, i) => [d.ref, i])) };
     });
   }
 
-  #byOwner(key: string, rows: () => readonly Row[], ownerField: string): Map<string, Row[]> {
-    return this.#cached(`owner:${key}`, () => {
-      const map = new Map<string, Row[]>();
-      for (const row of rows()) {
-        const owner = row[ownerField] as string;
-        const list = map.get(owner);
-        if (list === undefined) map.set(owner, [row]);
-        else list.push(row);
-      }
-      return map;
-    });
+  /** The record set of one recorder, or null when it records nothing into this register. */
+  #recordSet(binding: RegisterBinding, doc: DocumentRecord): Row | null {
+    const type = `${NAMESPACE}.${this.profile.documentSets[doc.kind]}`;
+    const records = binding.recordsOf(doc, this.context).map((r, i) => ({ Recorder: doc.ref, ...r, LineNumber: i + 1, Recorder_Type: type }));
+    return records.length === 0 ? null : { Recorder: doc.ref, Recorder_Type: type, RecordSet: records };
   }
 
-  #sourceFor(binding: ObjectBinding | RegisterBinding, setName: string): EntitySetSource | undefined {
-    if (binding.kind === 'object') {
-      if (setName === binding.setName) {
-        const rows = (): readonly Row[] => this.#objectRows(binding);
-        return { setName, kind: 'object', rows, rowsOf: (ref) => this.#byOwner(setName, rows, 'Ref_Key').get(ref) ?? [] };
-      }
-      const section = setName.slice(binding.setName.length + 1);
-      const rows = (): readonly Row[] => this.#cached(`tabular:${setName}`, () => this.#objectRows(binding).flatMap((r) => (r[section] as readonly Row[] | undefined) ?? []));
-      return { setName, kind: 'tabular', rows, rowsOf: (ref) => this.#byOwner(setName, rows, 'Ref_Key').get(ref) ?? [] };
-    }
+  #objectSource(binding: ObjectBinding, setName: string): EntitySetSource {
+    const toRow = (record: VersionedRecord): Row => binding.toRow(record, this.context);
+    const record = (ref: string): VersionedRecord | undefined => {
+      const { list, index } = this.#records(binding);
+      const at = index.get(ref);
+      return at === undefined ? undefined : list[at];
+    };
+    const ownerIndex = (ref: string): number => this.#records(binding).index.get(ref) ?? -1;
     if (setName === binding.setName) {
-      const rows = (): readonly Row[] => this.#recordSets(binding);
-      return { setName, kind: 'recordset', rows, rowsOf: (ref) => this.#byOwner(setName, rows, 'Recorder').get(ref) ?? [] };
+      return {
+        setName,
+        kind: 'object',
+        rows: () => this.#records(binding).list.map(toRow),
+        rowsOf: (ref) => {
+          const found = record(ref);
+          return found === undefined ? [] : [toRow(found)];
+        },
+        ownerIndex,
+      };
     }
-    const rows = (): readonly Row[] => this.#cached(`records:${setName}`, () => this.#recordSets(binding).flatMap((s) => s['RecordSet'] as readonly Row[]));
-    return { setName, kind: 'records', rows, rowsOf: (ref) => this.#byOwner(setName, rows, 'Recorder').get(ref) ?? [] };
+    const section = setName.slice(binding.setName.length + 1);
+    const sectionOf = (row: Row): readonly Row[] => (row[section] as readonly Row[] | undefined) ?? [];
+    return {
+      setName,
+      kind: 'tabular',
+      rows: () => this.#records(binding).list.flatMap((r) => sectionOf(toRow(r))),
+      rowsOf: (ref) => {
+        const found = record(ref);
+        return found === undefined ? [] : sectionOf(toRow(found));
+      },
+      ownerIndex,
+    };
+  }
+
+  #registerSource(binding: RegisterBinding, setName: string): EntitySetSource {
+    const sets = (): Row[] => this.#recorders(binding).list.map((doc) => this.#recordSet(binding, doc)).filter((set): set is Row => set !== null);
+    const setOf = (ref: string): Row | null => {
+      const { list, index } = this.#recorders(binding);
+      const doc = list[index.get(ref) ?? -1];
+      return doc === undefined ? null : this.#recordSet(binding, doc);
+    };
+    const ownerIndex = (ref: string): number => this.#recorders(binding).index.get(ref) ?? -1;
+    if (setName === binding.setName) {
+      return { setName, kind: 'recordset', rows: sets, rowsOf: (ref) => [setOf(ref)].filter((set): set is Row => set !== null), ownerIndex };
+    }
+    const recordsOf = (set: Row | null): readonly Row[] => (set?.['RecordSet'] as readonly Row[] | undefined) ?? [];
+    return { setName, kind: 'records', rows: () => sets().flatMap(recordsOf), rowsOf: (ref) => recordsOf(setOf(ref)), ownerIndex };
   }
 
   /** The rows behind an entity set of the profile (`Document_X`, `Document_X_Товары`, `AccumulationRegister_X_RecordType`…). */
   source(setName: string): EntitySetSource | undefined {
     for (const binding of this.profile.bindings) {
-      if (setName === binding.setName) return this.#sourceFor(binding, setName);
-      if (binding.kind === 'register' && setName === `${binding.setName}_RecordType`) return this.#sourceFor(binding, setName);
-      if (binding.kind === 'object' && setName.startsWith(`${binding.setName}_`)) {
-        const def = this.objectDef(binding.setName);
-        if (def?.kind !== 'AccumulationRegister' && def?.tabularSections.some((t) => t.setName === setName)) return this.#sourceFor(binding, setName);
+      if (binding.kind === 'register') {
+        if (setName === binding.setName || setName === `${binding.setName}_RecordType`) return this.#registerSource(binding, setName);
+        continue;
       }
+      if (setName === binding.setName) return this.#objectSource(binding, setName);
+      const def = this.objectDef(binding.setName);
+      if (def?.kind !== 'AccumulationRegister' && def?.tabularSections.some((t) => t.setName === setName)) return this.#objectSource(binding, setName);
     }
     return undefined;
   }
 
   /**
-   * Generates the data and builds the rows of every entity set now instead of on the first request
-   * (100 000 documents take several seconds of CPU: warm up before timing a benchmark).
+   * Generates the data and the indexes now instead of on the first request (100 000 documents take
+   * seconds of CPU: warm up before timing a benchmark).
    */
   warmUp(): void {
-    for (const object of this.profile.objects) {
-      const sets = object.kind === 'AccumulationRegister' ? [object.setName, `${object.setName}_RecordType`] : [object.setName, ...object.tabularSections.map((t) => t.setName)];
-      for (const set of sets) this.source(set)?.rows();
+    for (const binding of this.profile.bindings) {
+      if (binding.kind === 'object') this.#records(binding);
+      else this.#recorders(binding);
     }
   }
 

@@ -2,9 +2,9 @@
  * Runs `$filter`, `$orderby`, `$top`/`$skip` and `$inlinecount` over an entity set, as 1C does: the whole
  * result unless `$top` is given (no server paging, no `odata.nextLink`), `$skip` applied before
  * `$top`, and `$inlinecount=allpages` making the server ignore `$skip` and `$top` (NOTES.md §1.4).
- * Filtered and sorted results are cached per query text and base revision so that paging through
- * 100 000 documents sorts once; a filter on `Ref_Key eq guid'…'` (or an `or` chain of them) reads the
- * key index instead of scanning.
+ * Filtered and sorted results are cached per query text and base revision (a few of them) so that
+ * paging through 100 000 documents sorts once; a filter on `Ref_Key eq guid'…'` (or an `or` chain of
+ * them) reads the key index instead of scanning.
  */
 import type { EntityTypeInfo } from '../edm/schema.js';
 import type { Row } from '../profiles/index.js';
@@ -17,6 +17,8 @@ export interface QuerySource {
   readonly rows: () => readonly Row[];
   /** Rows with this owner key (`Ref_Key` or `Recorder`), or null when the source has no key index. */
   readonly rowsOf: ((ref: string) => readonly Row[]) | null;
+  /** Position of an owner in the natural order, so that key look-ups come back in scan order. */
+  readonly ownerIndex: ((ref: string) => number) | null;
   /** Part of the cache key; null disables caching (virtual tables). */
   readonly cacheKey: string | null;
 }
@@ -27,7 +29,7 @@ export interface QueryResult {
   readonly count: number | null;
 }
 
-const CACHE_SIZE = 24;
+const CACHE_SIZE = 8;
 const EMPTY_VARS = new Map<string, Row>();
 
 /** The guids of a top-level `Key eq guid'…' [or …]` chain inside an `and`, or null. */
@@ -48,44 +50,35 @@ function keyLookup(node: FilterNode, keyName: string): string[] | null {
 export class QueryExecutor {
   readonly #compiler: FilterCompiler;
   readonly #cache = new Map<string, readonly Row[]>();
-  readonly #positions = new WeakMap<readonly Row[], Map<Row, number>>();
 
   constructor(env: FilterEnvironment) {
     this.#compiler = new FilterCompiler(env);
   }
 
-  #position(all: readonly Row[]): Map<Row, number> {
-    let map = this.#positions.get(all);
-    if (map === undefined) {
-      map = new Map(all.map((row, index) => [row, index]));
-      this.#positions.set(all, map);
-    }
-    return map;
-  }
-
-  #candidates(source: QuerySource, type: EntityTypeInfo, filter: FilterNode | null): readonly Row[] {
-    const all = source.rows();
+  /** All rows, or only the rows of the owners a `Key eq guid'…'` chain names (in scan order). */
+  #candidates(source: QuerySource, type: EntityTypeInfo, filter: FilterNode | null): { rows: readonly Row[]; byKey: boolean } {
     const keyName = type.kind === 'recordset' || type.kind === 'records' ? 'Recorder' : 'Ref_Key';
     const keys = filter === null || source.rowsOf === null ? null : keyLookup(filter, keyName);
-    if (keys === null || source.rowsOf === null) return all;
+    if (keys === null || source.rowsOf === null) return { rows: source.rows(), byKey: false };
     const lookup = source.rowsOf;
-    const found = [...new Set(keys.flatMap((k) => lookup(k)))];
-    if (found.length < 2) return found;
-    const position = this.#position(all);
-    return found.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+    const owners = [...new Set(keys)];
+    const index = source.ownerIndex;
+    if (index !== null) owners.sort((a, b) => index(a) - index(b));
+    return { rows: owners.flatMap((k) => lookup(k)), byKey: true };
   }
 
-  #filterAndSort(source: QuerySource, type: EntityTypeInfo, options: QueryOptions): readonly Row[] {
+  #filterAndSort(source: QuerySource, type: EntityTypeInfo, options: QueryOptions): { rows: readonly Row[]; byKey: boolean } {
     const predicate = options.filter === null ? null : this.#compiler.compile(options.filter, type);
     const orderBy = options.orderBy.map((item) => ({ value: this.#compiler.compile(item.node, type), sign: item.descending ? -1 : 1 }));
-    let rows = this.#candidates(source, type, options.filter);
+    const candidates = this.#candidates(source, type, options.filter);
+    let rows = candidates.rows;
     if (predicate !== null) {
       rows = rows.filter((row) => {
         const v = predicate({ row, vars: EMPTY_VARS });
         return v.t === 'boolean' && v.v;
       });
     }
-    if (orderBy.length === 0) return rows;
+    if (orderBy.length === 0) return { rows, byKey: candidates.byKey };
     // Decorate-sort-undecorate; ties keep the natural order (Array.prototype.sort is stable).
     const keyed = rows.map((row) => ({ row, keys: orderBy.map((o) => o.value({ row, vars: EMPTY_VARS })) }));
     keyed.sort((a, b) => {
@@ -98,15 +91,17 @@ export class QueryExecutor {
       }
       return 0;
     });
-    return keyed.map((k) => k.row);
+    return { rows: keyed.map((k) => k.row), byKey: candidates.byKey };
   }
 
   run(source: QuerySource, type: EntityTypeInfo, options: QueryOptions): QueryResult {
     const cacheKey = source.cacheKey === null ? null : `${source.cacheKey}\u0000${options.filterText ?? ''}\u0000${options.orderByText ?? ''}`;
     let rows = cacheKey === null ? undefined : this.#cache.get(cacheKey);
     if (rows === undefined) {
-      rows = this.#filterAndSort(source, type, options);
-      if (cacheKey !== null) {
+      const result = this.#filterAndSort(source, type, options);
+      rows = result.rows;
+      // Key look-ups are cheap to redo; caching them would only fill the cache.
+      if (cacheKey !== null && !result.byKey) {
         this.#cache.set(cacheKey, rows);
         if (this.#cache.size > CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value ?? '');
       }

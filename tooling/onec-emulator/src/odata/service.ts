@@ -93,7 +93,7 @@ export class ODataService implements EntityLookup {
   #source(type: EntityTypeInfo): QuerySource {
     const source = this.#base.source(type.setName);
     if (source === undefined) throw odataErrors.entitySetNotFound(type.setName);
-    return { rows: () => source.rows(), rowsOf: (ref) => source.rowsOf(ref), cacheKey: `${type.setName}@${this.#base.revision}` };
+    return { rows: () => source.rows(), rowsOf: (ref) => source.rowsOf(ref), ownerIndex: (ref) => source.ownerIndex(ref), cacheKey: `${type.setName}@${this.#base.revision}` };
   }
 
   #data(resource: Exclude<ResourcePath, { kind: 'service' | 'metadata' }>, request: ODataRequest): ODataResponse {
@@ -186,7 +186,7 @@ export class ODataService implements EntityLookup {
     const rows = computeBalance(this.#schema, this.#executor.compiler(), type.setName, records, params);
     const rowType = balanceType(this.#schema, type.setName);
     validateSelection(rowType, this.#schema, options);
-    const result = this.#executor.run({ rows: () => rows, rowsOf: null, cacheKey: null }, rowType, resource.count ? { ...options, inlineCount: true } : options);
+    const result = this.#executor.run({ rows: () => rows, rowsOf: null, ownerIndex: null, cacheKey: null }, rowType, resource.count ? { ...options, inlineCount: true } : options);
     if (resource.count) return { status: 200, contentType: 'text', body: String(result.count ?? 0) };
     return this.#collection(result.rows, rowType, { ...options, expand: [] }, result.count, rowType.setName, request.serviceRoot);
   }

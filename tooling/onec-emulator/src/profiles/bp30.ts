@@ -124,7 +124,7 @@ const bindings: Binding[] = [
       Parent_Key: n.parentRef ?? EMPTY_GUID,
       IsFolder: n.kind === 'folder',
       РегистрационныйНомер: n.registrationNumber,
-      СтранаВвозаНеРФ: n.kind === 'rnpt' && n.registrationNumber === '' && context.data.countries.some((c) => c.ref === n.originRef && c.eaeu),
+      СтранаВвозаНеРФ: n.kind === 'rnpt' && n.registrationNumber === '' && n.originRef !== null && context.country(n.originRef)?.eaeu === true,
       ЭтоРНПТ: n.kind === 'rnpt',
       ЭтоНомерТД: n.kind === 'customs',
     }),

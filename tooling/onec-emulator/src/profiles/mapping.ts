@@ -9,6 +9,7 @@ import type {
   BatchNumberRecord,
   BusinessData,
   CounterpartyRecord,
+  CountryRecord,
   DocumentKind,
   DocumentRecord,
   ItemRecord,
@@ -38,6 +39,7 @@ export interface MappingContext {
   counterparty(ref: string): CounterpartyRecord | undefined;
   vatRate(rate: VatRate): VatRateRecord | undefined;
   document(ref: string): DocumentRecord | undefined;
+  country(ref: string): CountryRecord | undefined;
 }
 
 /** A catalog or document set: which records it lists and how one becomes a row (tabular sections inline). */

@@ -116,7 +116,6 @@ function counterparty(name: string, note: string, version: string): ElementDef {
 export function sectionTree(section: '8' | '9', version: string): ElementDef {
   const rows = readTable();
   const book = section === '8' ? 'КнигаПокуп' : 'КнигаПрод';
-  const line = section === '8' ? 'КнПокСтр' : 'КнПродСтр';
   const elements = new Map<string, ElementDef>();
   const root: ElementDef = { name: 'Файл', attributes: [], children: [] };
   const document: ElementDef = { name: 'Документ', attributes: [], children: [] };

@@ -1,0 +1,77 @@
+/**
+ * The report's only script, inlined: filter by text, severity and code; sort by a click on a header;
+ * fill a row's explanation from the reference section when it is first opened. The page reads fully
+ * without it (the controls are hidden until the script shows them).
+ */
+export const REPORT_SCRIPT = `
+(function () {
+  'use strict';
+  var table = document.getElementById('findings');
+  if (!table) return;
+  var tbody = table.tBodies[0];
+  var rows = Array.prototype.slice.call(tbody.rows);
+  var texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
+  var controls = document.getElementById('controls');
+  var query = document.getElementById('filter-text');
+  var severity = document.getElementById('filter-severity');
+  var code = document.getElementById('filter-code');
+  var shown = document.getElementById('shown-count');
+  controls.hidden = false;
+
+  function applyFilter() {
+    var needle = query.value.trim().toLowerCase();
+    var s = severity.value, c = code.value, n = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var row = rows[i];
+      var visible = (!s || row.getAttribute('data-severity') === s) && (!c || row.getAttribute('data-code') === c) && (!needle || texts[i].indexOf(needle) !== -1);
+      row.hidden = !visible;
+      if (visible) n++;
+    }
+    shown.textContent = n.toLocaleString('ru-RU');
+  }
+  var timer = 0;
+  query.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(applyFilter, 120); });
+  severity.addEventListener('change', applyFilter);
+  code.addEventListener('change', applyFilter);
+
+  var collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
+  var heads = table.tHead.rows[0].cells;
+  Array.prototype.forEach.call(heads, function (th, column) {
+    var button = th.querySelector('button');
+    if (!button) return;
+    button.addEventListener('click', function () {
+      var direction = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', direction);
+      var numeric = th.getAttribute('data-type') === 'number';
+      var sign = direction === 'ascending' ? 1 : -1;
+      var keyed = rows.map(function (row, i) {
+        var cell = row.cells[column];
+        var key = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
+        return { i: i, key: numeric ? Number(key) : key };
+      });
+      keyed.sort(function (a, b) {
+        var d = numeric ? a.key - b.key : collator.compare(a.key, b.key);
+        return d * sign || a.i - b.i;
+      });
+      var fragment = document.createDocumentFragment();
+      var sortedRows = [], sortedTexts = [];
+      keyed.forEach(function (k) { fragment.appendChild(rows[k.i]); sortedRows.push(rows[k.i]); sortedTexts.push(texts[k.i]); });
+      rows = sortedRows;
+      texts = sortedTexts;
+      tbody.appendChild(fragment);
+    });
+  });
+
+  // 'toggle' does not bubble: listen in the capture phase.
+  tbody.addEventListener('toggle', function (event) {
+    var details = event.target;
+    if (!details.open || details.hasAttribute('data-filled')) return;
+    details.setAttribute('data-filled', '');
+    var slot = details.querySelector('.why');
+    var reference = document.getElementById('why-' + details.closest('tr').getAttribute('data-code'));
+    var list = reference && reference.querySelector('dl');
+    if (slot && list) slot.replaceChildren(list.cloneNode(true));
+  }, true);
+})();
+`;
