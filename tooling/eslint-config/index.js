@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', 'test/**/*.ts', '**/test-support/**/*.ts'],
+    files: ['**/*.test.ts', 'test/**/*.ts', '**/test-support/**/*.ts', '**/testing/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { knownMigrationNames, MIGRATION_TABLE } from './migrations/index.js';
 import { openStore } from './open.js';
-import { describeEachEngine, freshDatabase } from './test-support/engines.js';
+import { describeEachEngine, freshDatabase } from './testing/engines.js';
 
 const TABLES = [
   'declaration_lines',

@@ -2,7 +2,7 @@ import { isSledopytError, parseQuantity, unwrap } from '@sledopyt/core';
 import type { Movement, SledopytError } from '@sledopyt/core';
 import { expect, it } from 'vitest';
 import type { Store } from '../store.js';
-import { describeEachEngine, freshDatabase } from '../test-support/engines.js';
+import { describeEachEngine, freshDatabase } from '../testing/engines.js';
 import { BUYER_INN, TAXPAYER_INN, TNVED_WASHER, documentOf, movement, rnpt, sha256 } from '../test-support/fixtures.js';
 import type { StoredMovement } from './movements.js';
 

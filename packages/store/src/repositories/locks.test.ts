@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { isSledopytError } from '@sledopyt/core';
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import { describeEachEngine, freshDatabase } from '../test-support/engines.js';
+import { describeEachEngine, freshDatabase } from '../testing/engines.js';
 import { parseStoreUrl } from '../url.js';
 import { advisoryLockKey } from './locks.js';
 

@@ -2,7 +2,7 @@ import { DOCUMENT_KINDS, completeInn, computeBalances, parseCalendarDate } from 
 import type { DocumentKind } from '@sledopyt/core';
 import type { LedgerBalance, Movement, MovementInput } from '@sledopyt/core';
 import { expect, it } from 'vitest';
-import { describeEachEngine, freshDatabase } from '../test-support/engines.js';
+import { describeEachEngine, freshDatabase } from '../testing/engines.js';
 import { BUYER_INN, SUPPLIER_INN, TAXPAYER_INN, TNVED_WASHER, documentOf, movement, rnpt } from '../test-support/fixtures.js';
 import type { ImportDocumentInput } from './documents.js';
 

@@ -1,7 +1,7 @@
 import { SledopytError, isSledopytError, parseCalendarDate } from '@sledopyt/core';
 import { expect, it } from 'vitest';
 import type { Store } from '../store.js';
-import { describeEachEngine, freshDatabase } from '../test-support/engines.js';
+import { describeEachEngine, freshDatabase } from '../testing/engines.js';
 import { BUYER_INN, TAXPAYER_INN, rnpt, sha256 } from '../test-support/fixtures.js';
 import type { DiscrepancyInput, StoredDiscrepancy } from './discrepancies.js';
 

@@ -1,0 +1,13 @@
+export * from './model.js';
+export * from './rows.js';
+export * from './format-ru.js';
+export * from './fines-note.js';
+export * from './columns.js';
+export * from './summary/top-counter.js';
+export * from './summary/summarize.js';
+export { csvCell, csvField, csvMoney, CSV_SEPARATOR } from './csv/csv-writer.js';
+export { discrepancyJson } from './json/json-writer.js';
+export { cleanSheetName, SheetNames } from './xlsx/sheet-names.js';
+export { escapeHtml } from './html/escape.js';
+export { DEFAULT_HTML_ROW_LIMIT } from './html/html-writer.js';
+export * from './write-reports.js';

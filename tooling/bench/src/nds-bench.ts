@@ -1,0 +1,83 @@
+/**
+ * `pnpm bench`: the VAT declaration section 9 streaming reader against the machine's read+decode speed, and the
+ * УПД parse rate. Each measured reader runs in a fresh child process, so its peak RSS is its own.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureSection9File } from './generate.js';
+import { MEASUREMENTS, measure, type Measurement, type MeasurementResult } from './measure.js';
+import { parseBenchOptions } from './options.js';
+import { benchUpd } from './upd-bench.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = join(here, '..', '.data');
+const MB = 1024 * 1024;
+
+async function child(argv: readonly string[]): Promise<void> {
+  const [, measurement, path, limit] = argv;
+  if (measurement === 'upd') {
+    process.stdout.write(`${JSON.stringify(benchUpd(Number(path)), (_, value: unknown) => (typeof value === 'bigint' ? String(value) : value))}\n`);
+    return;
+  }
+  if (!(MEASUREMENTS as readonly string[]).includes(measurement ?? '') || path === undefined) throw new RangeError(`bad child arguments ${argv.join(' ')}`);
+  const result = await measure(measurement as Measurement, path, Number(limit));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function runChild(...args: string[]): string {
+  return execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...args], { encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+const mbps = (result: MeasurementResult) => result.bytes / MB / result.seconds;
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+async function main(): Promise<void> {
+  const childIndex = process.argv.indexOf('--child');
+  if (childIndex >= 0) return child(process.argv.slice(childIndex));
+
+  const options = parseBenchOptions(process.argv.slice(2), process.env);
+  console.log(`Sledopyt bench — Node ${process.version}, ${(await import('node:os')).cpus().length} CPU(s)`);
+  const file = await ensureSection9File(dataDir, options.sizeMb, options.regenerate);
+  console.log(
+    file.generatedSeconds === undefined
+      ? `section 9 file: ${file.path} (${fixed(file.bytes / MB, 0)} MiB, cached)`
+      : `section 9 file: generated ${file.path} (${fixed(file.bytes / MB, 0)} MiB) in ${fixed(file.generatedSeconds)} s = ${fixed(file.bytes / MB / file.generatedSeconds)} MiB/s with the package's streaming writer`,
+  );
+  const saxesBytes = Math.min(file.bytes, options.saxesMb * MB);
+  const results = new Map<Measurement, MeasurementResult>();
+  for (const measurement of MEASUREMENTS) {
+    const output = runChild(measurement, file.path, String(saxesBytes));
+    results.set(measurement, JSON.parse(output) as MeasurementResult);
+  }
+  const reference = results.get('reference');
+  if (reference === undefined) throw new RangeError('no reference measurement');
+  console.log('');
+  console.log('reader                                   MiB/s   ratio  lines/s      peak RSS  note');
+  for (const [measurement, result] of results) {
+    const ratio = mbps(result) / mbps(reference);
+    const perSecond = measurement === 'reference' ? '' : fixed(result.items / result.seconds, 0);
+    const note =
+      measurement === 'reference'
+        ? `read in 4 MiB chunks + TextDecoder('windows-1251')`
+        : measurement.startsWith('saxes')
+          ? `first ${fixed(result.bytes / MB, 0)} MiB only`
+          : `${result.items} lines, ${result.entries} СвРегНом`;
+    console.log(`${measurement.padEnd(40)} ${fixed(mbps(result)).padStart(6)}  ${fixed(ratio, 2).padStart(5)}  ${perSecond.padStart(9)}  ${fixed(result.peakRssMb, 0).padStart(6)} MiB  ${note}`);
+  }
+  const scanner = results.get('scanner-batches');
+  if (scanner !== undefined) {
+    const ratio = mbps(scanner) / mbps(reference);
+    console.log(`\nstreaming reader / reference = ${fixed(ratio, 2)} (goal ≥ 0.5: ${ratio >= 0.5 ? 'met' : 'NOT met'}); peak RSS ${fixed(scanner.peakRssMb, 0)} MiB (goal < 300 MiB)`);
+  }
+
+  const upd = JSON.parse(runChild('upd', String(options.updDocuments))) as ReturnType<typeof benchUpd>;
+  console.log(`\nУПД 5.03, 50 lines with СведПрослеж (${fixed(upd.bytes / 1024)} KiB), ${options.updDocuments} documents:`);
+  for (const result of upd.results) console.log(`  ${fixed(result.documentsPerSecond, 0).padStart(7)} documents/s  ${result.name}`);
+
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(join(dataDir, 'last-results.json'), `${JSON.stringify({ when: new Date().toISOString(), file, results: [...results.values()], upd }, null, 2)}\n`);
+}
+
+await main();
