@@ -110,7 +110,7 @@ export async function ensureSection9File(dataDir: string, sizeMb: number, regene
   }
   for await (const chunk of writeNdsSection(SECTION9_FILE, untilTarget(), { chunkChars: 1024 * 1024 })) {
     written += chunk.length;
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   await rename(temporary, path);

@@ -24,7 +24,7 @@ export function typicalUpd(lines = 50): UpdWriteInput {
       ОКЕИ_Тов: '796',
       НаимЕдИзм: 'шт',
       КолТов: String(quantity),
-      ЦенаТов: (Number(price) / 100).toFixed(2),
+      ЦенаТов: String(Number(price) / 100),
       СтТовБезНДС: base,
       НалСт: '22%' as const,
       Акциз: 'без акциза' as const,

@@ -90,25 +90,45 @@ export interface FineEstimate {
   totalRub: number;
 }
 
-/** Counts one fine per (kind, document), applies the caps per kind, and says which input carries each rouble. */
-export function estimateFines(findings: readonly FineInput[], taxpayerKind: TaxpayerKind): FineEstimate {
-  const counted = new Set<string>();
-  const totals = new Map<Exclude<FineKind, 'none'>, { documents: number; rub: number; capped: boolean; status: FineRule['status'] }>();
-  const perFinding = findings.map((finding) => {
+/**
+ * Counts fines incrementally: one per (kind, document), capped per kind. Feed findings in any order; each
+ * gets the roubles attributed to it (0 when its document was already counted or the cap is reached).
+ */
+export class FineCounter {
+  readonly #counted = new Set<string>();
+  readonly #totals = new Map<Exclude<FineKind, 'none'>, { documents: number; rub: number; capped: boolean; status: FineRule['status'] }>();
+
+  constructor(private readonly taxpayerKind: TaxpayerKind) {}
+
+  add(finding: FineInput): number {
     const rule = fineRuleFor(finding.kind, finding.date);
     if (rule === null) return 0;
     const key = `${rule.kind}|${finding.documentKey}`;
-    if (counted.has(key)) return 0;
-    counted.add(key);
-    const total = totals.get(rule.kind) ?? { documents: 0, rub: 0, capped: false, status: rule.status };
+    if (this.#counted.has(key)) return 0;
+    this.#counted.add(key);
+    const total = this.#totals.get(rule.kind) ?? { documents: 0, rub: 0, capped: false, status: rule.status };
     total.documents += 1;
-    const room = rule.capRub[taxpayerKind] - total.rub;
-    const rub = Math.max(0, Math.min(rule.perDocumentRub, room));
+    const rub = Math.max(0, Math.min(rule.perDocumentRub, rule.capRub[this.taxpayerKind] - total.rub));
     if (rub < rule.perDocumentRub) total.capped = true;
     total.rub += rub;
-    totals.set(rule.kind, total);
+    this.#totals.set(rule.kind, total);
     return rub;
-  });
-  const byKind = [...totals].map(([kind, t]) => ({ kind, ...t }));
-  return { perFinding, byKind, totalRub: byKind.reduce((sum, k) => sum + k.rub, 0) };
+  }
+
+  byKind(): FineEstimate['byKind'] {
+    return [...this.#totals].map(([kind, t]) => ({ kind, ...t }));
+  }
+
+  totalRub(): number {
+    return this.byKind().reduce((sum, k) => sum + k.rub, 0);
+  }
 }
+
+/** Counts one fine per (kind, document), applies the caps per kind, and says which input carries each rouble. */
+export function estimateFines(findings: readonly FineInput[], taxpayerKind: TaxpayerKind): FineEstimate {
+  const counter = new FineCounter(taxpayerKind);
+  const perFinding = findings.map((finding) => counter.add(finding));
+  return { perFinding, byKind: counter.byKind(), totalRub: counter.totalRub() };
+}
+
+export const taxpayerKindOf = (inn: string): TaxpayerKind => (inn.length === 12 ? 'sole_trader' : 'organisation');

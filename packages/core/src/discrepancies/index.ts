@@ -6,4 +6,5 @@ export * from './discrepancy.js';
 export * from './line-checks.js';
 export * from './group-checks.js';
 export * from './entry-checks.js';
+export * from './reconciliation.js';
 export * from './reconcile.js';

@@ -149,6 +149,11 @@ export class Ledger {
     return closed;
   }
 
+  /** Whether a receipt under this RNPT (in any unit) has been processed for the taxpayer. */
+  hasReceipt(taxpayerInn: string, rnpt: string): boolean {
+    return this.#receivedUnits.has(`${taxpayerInn}|${rnpt}`);
+  }
+
   /**
    * Processes the held-back day and returns its findings. Reading balances flushes too; movements of the
    * same date added afterwards are processed after it (their receipts no longer go first).
