@@ -56,3 +56,5 @@ export { checkpointKeySchema, checkpointInputSchema } from './repositories/check
 export type { Checkpoint, CheckpointKey, CheckpointInput } from './repositories/checkpoints.js';
 export { jobLockOptionsSchema, advisoryLockKey } from './repositories/locks.js';
 export type { JobLockOptions, JobLockResult, LockHolder, LockedJob } from './repositories/locks.js';
+export { declarationLinesQuerySchema, movementsByInvoiceQuerySchema } from './repositories/reconcile-streams.js';
+export type { DeclarationLinesQuery, MovementsByInvoiceQuery, InForceDeclaration } from './repositories/reconcile-streams.js';

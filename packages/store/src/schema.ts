@@ -35,6 +35,10 @@ export interface DocumentsTable {
   status: ColumnType<string, string | undefined, string>;
   imported_at: string;
   retracted_at: string | null;
+  /** The day the document's deadline counts from, when not its date (notifications, report); see migration 0002. */
+  event_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Format facts the reconciler may need (JSON; `readJson`). */
+  details: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface MovementsTable {

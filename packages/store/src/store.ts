@@ -20,6 +20,9 @@ import { withJobLock } from './repositories/locks.js';
 import type { JobLockOptions, JobLockResult, LockedJob } from './repositories/locks.js';
 import { iterateBalances, iterateMovements } from './repositories/movements.js';
 import type { BalanceQuery, MovementQuery, PageOptions, StoredMovement } from './repositories/movements.js';
+import { iterateDeclarationLinesByInvoice, iterateMovementsByInvoice } from './repositories/reconcile-streams.js';
+import type { DeclarationLinesQuery, MovementsByInvoiceQuery } from './repositories/reconcile-streams.js';
+import type { DeclarationLine } from '@sledopyt/core';
 import { finishRun, getRun, startRun } from './repositories/runs.js';
 import type { FinishRunInput, Run, StartRunInput } from './repositories/runs.js';
 import { findTaxpayer, upsertTaxpayer } from './repositories/taxpayers.js';
@@ -57,6 +60,10 @@ export interface Store {
   /** Balances per (RNPT, ОКЕИ), computed in SQL, paged; the core's `LedgerBalance` shape and order. */
   balances(query: BalanceQuery, options?: PageOptions): AsyncGenerator<LedgerBalance>;
 
+  /** The reconciler's sorted streams (one direction at a time), ordered by (normalised invoice number, date). */
+  declarationLinesByInvoice(query: DeclarationLinesQuery, options?: PageOptions): AsyncGenerator<DeclarationLine>;
+  movementsByInvoice(query: MovementsByInvoiceQuery, options?: PageOptions): AsyncGenerator<StoredMovement>;
+
   startRun(input: StartRunInput): Promise<bigint>;
   finishRun(runId: bigint, input: FinishRunInput): Promise<void>;
   getRun(runId: bigint): Promise<Run | undefined>;
@@ -87,6 +94,8 @@ export function createStore(ctx: StoreContext, migrationsApplied: readonly strin
     importDeclaration: (declaration, lines, options) => importDeclaration(ctx, declaration, lines, options),
     movements: (query, options) => iterateMovements(ctx, query, options),
     balances: (query, options) => iterateBalances(ctx, query, options),
+    declarationLinesByInvoice: (query, options) => iterateDeclarationLinesByInvoice(ctx, query, options),
+    movementsByInvoice: (query, options) => iterateMovementsByInvoice(ctx, query, options),
     startRun: (input) => startRun(ctx, input),
     finishRun: (runId, input) => finishRun(ctx, runId, input),
     getRun: (runId) => getRun(ctx, runId),

@@ -200,6 +200,8 @@ describe('queries against the БП profile', () => {
     expect(post.status).toBe(405);
     const xmlError = await get(odataUrl(emulator.url, 'Catalog_НетТакого'));
     expect(await xmlError.text()).toContain('<m:code>8</m:code>');
+    const badEncoding = await get(`${emulator.url}Catalog_%D0%9A%D0`);
+    expect([badEncoding.status, await badEncoding.text()]).toEqual([400, expect.stringContaining('<m:code>6</m:code>')]);
   });
 
   it('shows a mutation over HTTP: new DataVersion, unposted, gone from the register', async () => {

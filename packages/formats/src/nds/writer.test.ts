@@ -146,3 +146,11 @@ describe('ndsSectionFileId', () => {
     );
   });
 });
+
+describe('writeNdsSection encoding', () => {
+  it('refuses a character windows-1251 cannot hold instead of writing "?"', async () => {
+    const error = await writeError(writeNdsSectionBytes(SECTION9_FILE, [{ ...oneSalesLine(), НомСчФПрод: 'УТ-1 🚚' }]));
+    expect(error.code).toBe('XML_WRITE_INVALID');
+    expect(error.messageRu).toContain('🚚');
+  });
+});

@@ -12,7 +12,8 @@ import { calendarDateSchema, DECLARATION_QUANTITY_FORMAT, formatQuantity, quanti
 import { z } from 'zod';
 import { kopecksSchema, text } from '../common/codes.js';
 import { assertNoProblems, parseWriterInput, type WriteProblem } from '../common/write-check.js';
-import { encodeXml, encodingLabel, type XmlEncoding } from '../xml/encoding.js';
+import { encodingLabel, type XmlEncoding } from '../xml/encoding.js';
+import { encodeChunk } from './chunk-encoder.js';
 import { guidSchema, newGuid, taxOfficeFileId, TAX_OFFICE_PATTERN, TAXPAYER_ID_PATTERN } from '../xml/file-names.js';
 import { formatKopecks, formatXmlDate } from '../xml/values.js';
 import {
@@ -143,13 +144,13 @@ export async function* writeNdsSection(
       out += salesLineXml(line);
     }
     if (out.length >= chunkChars) {
-      yield encodeXml(out, encoding);
+      yield encodeChunk(out, encoding);
       out = '';
     }
   }
   if (withBook) out += `    </${spec.book}>\n  </${DOCUMENT_ELEMENT}>\n`;
   out += `</${ROOT_ELEMENT}>\n`;
-  yield encodeXml(out, encoding);
+  yield encodeChunk(out, encoding);
 }
 
 /** The whole section in memory (tests, small files). */

@@ -40,6 +40,17 @@ export function cleanSvg(svg: string): string {
     .replace(/^<svg /, '<svg role="img" ');
 }
 
+/**
+ * The left margin for the category labels. SSR has no fonts to measure with, so `containLabel` guesses
+ * widths and real fonts overflow it; a margin from the label length (about 7.2 px per character at
+ * 12 px, digits of RNPTs included) keeps labels whole up to a cap, past which they are truncated.
+ */
+function labelMargin(labels: readonly string[]): { left: number; labelWidth: number } {
+  const longest = labels.reduce((max, label) => Math.max(max, [...label].length), 0);
+  const labelWidth = Math.min(380, Math.ceil(longest * 7.2) + 8);
+  return { left: labelWidth + 14, labelWidth };
+}
+
 const baseOption = (description: string) => ({
   animation: false,
   aria: { enabled: true, label: { description } },
@@ -49,10 +60,12 @@ const baseOption = (description: string) => ({
 
 /** Counts by discrepancy type, each bar in the colour of its severity. */
 export function byTypeChartSvg(codes: readonly CodeSummary[]): string {
+  const labels = codes.map((c) => c.titleRu);
+  const { left, labelWidth } = labelMargin(labels);
   const option = {
     ...baseOption(`Расхождения по типам: ${codes.map((c) => `${c.titleRu} — ${c.count}`).join('; ')}`),
-    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-    yAxis: { type: 'category', inverse: true, data: codes.map((c) => c.titleRu), axisTick: { show: false }, axisLabel: { width: 300, overflow: 'truncate' } },
+    grid: { left, right: 56, top: 8, bottom: 28 },
+    yAxis: { type: 'category', inverse: true, data: labels, axisTick: { show: false }, axisLabel: { width: labelWidth, overflow: 'truncate' } },
     series: [
       {
         type: 'bar',
@@ -63,17 +76,19 @@ export function byTypeChartSvg(codes: readonly CodeSummary[]): string {
       },
     ],
   };
-  return renderSvgChart(option, 24 + BAR_ROW * codes.length);
+  return renderSvgChart(option, 40 + BAR_ROW * codes.length);
 }
 
 /** The top keys (RNPT, counterparty) with bars stacked by severity. */
 export function topKeysChartSvg(tallies: readonly KeyTally[], label: (key: string) => string, what: string): string {
   const severities = SEVERITIES.filter((severity) => tallies.some((t) => t.bySeverity[severity] > 0));
+  const labels = tallies.map((t) => label(t.key));
+  const { left, labelWidth } = labelMargin(labels);
   const option = {
     ...baseOption(`${what}: ${tallies.map((t) => `${label(t.key)} — ${t.count}`).join('; ')}`),
     legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontFamily: FONT } },
-    grid: { left: 8, right: 48, top: 30, bottom: 8, containLabel: true },
-    yAxis: { type: 'category', inverse: true, data: tallies.map((t) => label(t.key)), axisTick: { show: false }, axisLabel: { width: 320, overflow: 'truncate' } },
+    grid: { left, right: 56, top: 32, bottom: 28 },
+    yAxis: { type: 'category', inverse: true, data: labels, axisTick: { show: false }, axisLabel: { width: labelWidth, overflow: 'truncate' } },
     series: severities.map((severity, i) => ({
       type: 'bar',
       name: SEVERITY_PLURALS_RU[severity],
@@ -85,5 +100,5 @@ export function topKeysChartSvg(tallies: readonly KeyTally[], label: (key: strin
       label: i === severities.length - 1 ? { show: true, position: 'right', color: '#202124', formatter: (p: { dataIndex: number }) => String(tallies[p.dataIndex]?.count ?? '') } : { show: false },
     })),
   };
-  return renderSvgChart(option, 54 + BAR_ROW * tallies.length);
+  return renderSvgChart(option, 64 + BAR_ROW * tallies.length);
 }

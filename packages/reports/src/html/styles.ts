@@ -1,13 +1,14 @@
 /** The report's stylesheet, inlined: readable on screen and on paper, no web fonts. */
 export const REPORT_CSS = `
-:root { --error: #c62828; --warning: #ef6c00; --info: #1565c0; --ok: #2e7d32; --ink: #202124; --muted: #5f6368; --line: #dadce0; --bg: #f6f7f9; }
+:root { --error: #c62828; --warning: #ef6c00; --info: #1565c0; --ok: #2e7d32; --ink: #202124; --muted: #5f6368; --line: #dadce0; --bg: #f6f7f9;
+  --sans: system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; --mono: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 14px/1.45 system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: var(--ink); background: var(--bg); }
-main { max-width: 1280px; margin: 0 auto; padding: 24px; }
+body { margin: 0; font: 14px/1.45 var(--sans); color: var(--ink); background: var(--bg); }
+main { max-width: 1480px; margin: 0 auto; padding: 24px; }
 h1 { font-size: 24px; margin: 4px 0 8px; }
 h2 { font-size: 18px; margin: 32px 0 12px; }
 h3 { font-size: 15px; margin: 0 0 8px; }
-code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: 12.5px; }
+code, .mono { font-family: var(--mono); font-size: 12.5px; }
 .brand { color: var(--muted); font-size: 13px; letter-spacing: .02em; }
 .who { font-size: 16px; margin: 0; }
 .meta { color: var(--muted); margin: 4px 0 0; }
@@ -40,7 +41,13 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .small-table td, .small-table th { position: static; }
 .sev { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
 .sev-error { background: var(--error); } .sev-warning { background: var(--warning); } .sev-info { background: var(--info); }
-.cp-name { display: block; color: var(--muted); font-family: inherit; font-size: 12px; }
+.sub { display: block; color: var(--muted); font-family: var(--sans); font-size: 12px; }
+code.sub { font-family: var(--mono); font-size: 11.5px; }
+.vs span { display: block; white-space: nowrap; }
+.vs span:first-child::before { content: "ожид.: "; color: var(--muted); }
+.vs span:last-child::before { content: "факт.: "; color: var(--muted); }
+td.msg { min-width: 320px; }
+td.mono { white-space: nowrap; }
 .table-wrap { border: 1px solid var(--line); border-radius: 8px; overflow: auto; max-height: 85vh; }
 #findings td { font-size: 13px; }
 #findings tr:nth-child(even) td { background: #fafbfc; }

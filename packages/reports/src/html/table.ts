@@ -4,7 +4,7 @@
  * catalog's long texts (why it matters, what to do, basis) are written once, in the reference section,
  * and copied into a row when it is opened, so 20 000 rows do not repeat them 20 000 times.
  */
-import { SEVERITY_LABELS_RU, SEVERITY_RANK, countRu, dateRu, detailsRu, documentKindRu, rubRu } from '../format-ru.js';
+import { SEVERITY_LABELS_RU, SEVERITY_RANK, countRu, dateRu, detailsRu, documentKindRu, rubRu, sectionRu } from '../format-ru.js';
 import { fineKindRu } from '../fines-note.js';
 import type { ReportCatalog } from '../model.js';
 import type { ReportRow } from '../rows.js';
@@ -13,27 +13,29 @@ import { escapeHtml } from './escape.js';
 
 interface HtmlColumn {
   headerRu: string;
-  type: 'number' | 'text';
+  /** How a click sorts it; columns without one do not sort. */
+  sort?: 'number' | 'text';
   numeric?: true;
 }
 
 const HTML_COLUMNS: readonly HtmlColumn[] = [
-  { headerRu: '№', type: 'number', numeric: true },
-  { headerRu: 'Важность', type: 'number' },
-  { headerRu: 'Расхождение', type: 'text' },
-  { headerRu: 'РНПТ', type: 'text' },
-  { headerRu: 'Документ', type: 'text' },
-  { headerRu: 'Дата', type: 'text' },
-  { headerRu: 'Контрагент', type: 'text' },
-  { headerRu: 'Раздел', type: 'text' },
-  { headerRu: 'Ожидалось', type: 'text' },
-  { headerRu: 'Фактически', type: 'text' },
-  { headerRu: 'Штраф', type: 'number', numeric: true },
-  { headerRu: 'Описание (нажмите, чтобы раскрыть)', type: 'text' },
+  { headerRu: '№', sort: 'number', numeric: true },
+  { headerRu: 'Важность', sort: 'number' },
+  { headerRu: 'Расхождение', sort: 'text' },
+  { headerRu: 'РНПТ', sort: 'text' },
+  { headerRu: 'Документ', sort: 'text' },
+  { headerRu: 'Контрагент', sort: 'text' },
+  { headerRu: 'Ожидалось / фактически' },
+  { headerRu: 'Штраф', sort: 'number', numeric: true },
+  { headerRu: 'Описание (нажмите, чтобы раскрыть)', sort: 'text' },
 ];
 
 export function tableHeadHtml(): string {
-  const cells = HTML_COLUMNS.map((c) => `<th scope="col" data-type="${c.type}"${c.numeric ? ' class="num"' : ''}><button type="button">${escapeHtml(c.headerRu)}</button></th>`);
+  const cells = HTML_COLUMNS.map((c) => {
+    const label = escapeHtml(c.headerRu);
+    const attributes = `scope="col"${c.sort ? ` data-type="${c.sort}"` : ''}${c.numeric ? ' class="num"' : ''}`;
+    return `<th ${attributes}>${c.sort ? `<button type="button">${label}</button>` : label}</th>`;
+  });
   return `<thead><tr>${cells.join('')}</tr></thead>`;
 }
 
@@ -53,6 +55,7 @@ export function tableRowHtml(row: ReportRow, index: number, context: RowHtmlCont
     ['Ожидалось', row.expected],
     ['Фактически', row.actual],
     ['Документ', doc ? `${documentKindRu(doc.kind)} № ${doc.number} от ${dateRu(doc.date)}` : null],
+    ['Раздел декларации', row.section === null ? null : sectionRu(row.section)],
     ['Строка декларации', row.declarationLineId],
     ['Движения учёта', row.movementIds.length > 0 ? row.movementIds.join(', ') : null],
     ['Подробности', Object.keys(row.details).length > 0 ? detailsRu(row.details) : null],
@@ -65,19 +68,20 @@ export function tableRowHtml(row: ReportRow, index: number, context: RowHtmlCont
     .map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
   const explain = `<div class="explain"><dl>${factList}</dl><div class="why"><a href="#why-${escapeHtml(row.code)}">Почему это важно, что сделать и основание — в справочнике ниже</a></div></div>`;
+  const docNote = doc ? [`от ${dateRu(doc.date)}`, ...(row.section === null ? [] : [`раздел ${row.section}`])].join(' · ') : '';
   const cells = [
     `<td class="num" data-sort="${index + 1}">${index + 1}</td>`,
     `<td data-sort="${SEVERITY_RANK[row.severity]}"><span class="sev sev-${row.severity}">${SEVERITY_LABELS_RU[row.severity]}</span></td>`,
-    `<td>${escapeHtml(row.titleRu)}<br><code>${escapeHtml(row.code)}</code></td>`,
+    `<td>${escapeHtml(row.titleRu)}<code class="sub">${escapeHtml(row.code)}</code></td>`,
     `<td class="mono">${text(row.rnpt)}</td>`,
-    `<td>${doc ? `${escapeHtml(documentKindRu(doc.kind))} № ${escapeHtml(doc.number)}` : '—'}</td>`,
-    `<td data-sort="${doc ? escapeHtml(doc.date) : ''}">${doc ? escapeHtml(dateRu(doc.date)) : '—'}</td>`,
-    `<td class="mono">${text(inn)}${name === undefined ? '' : `<span class="cp-name">${escapeHtml(name)}</span>`}</td>`,
-    `<td>${text(row.section)}</td>`,
-    `<td>${text(row.expected)}</td>`,
-    `<td>${text(row.actual)}</td>`,
+    // Sorting by document sorts by date, then number.
+    doc
+      ? `<td data-sort="${escapeHtml(`${doc.date} ${doc.number}`)}">${escapeHtml(documentKindRu(doc.kind))} № ${escapeHtml(doc.number)}<span class="sub">${escapeHtml(docNote)}</span></td>`
+      : `<td data-sort="">—</td>`,
+    `<td class="mono">${text(inn)}${name === undefined ? '' : `<span class="sub">${escapeHtml(name)}</span>`}</td>`,
+    row.expected === null && row.actual === null ? '<td>—</td>' : `<td class="vs"><span>${text(row.expected)}</span><span>${text(row.actual)}</span></td>`,
     `<td class="num" data-sort="${row.fineRub}">${row.fineRub > 0 ? escapeHtml(rubRu(row.fineRub)) : '—'}</td>`,
-    `<td><details><summary>${escapeHtml(row.messageRu)}</summary>${explain}</details></td>`,
+    `<td class="msg"><details><summary>${escapeHtml(row.messageRu)}</summary>${explain}</details></td>`,
   ];
   return `<tr data-severity="${row.severity}" data-code="${escapeHtml(row.code)}">${cells.join('')}</tr>\n`;
 }

@@ -19,10 +19,9 @@ import {
   type DeclarationLine,
   type DeclarationTraceEntry,
   type Discrepancy,
-  type FineEstimate,
   type MovementInput,
 } from '@sledopyt/core';
-import type { ReportModelInput } from '../model.js';
+import type { ReportFines, ReportModelInput } from '../model.js';
 
 export const COMPANY = { inn: completeInn('780512347'), kpp: '780501001', name: 'ООО "Полярный; Холод" <Опт>' };
 const SUPPLIER = completeInn('772301458');
@@ -70,7 +69,7 @@ function line(section: '8' | '9', invoice: string, date: string, counterpartyInn
 }
 
 /** A quarter with a dozen planted problems, reconciled by the core. */
-export function reconciledQuarter(): { discrepancies: Discrepancy[]; fines: FineEstimate } {
+export function reconciledQuarter(): { discrepancies: Discrepancy[]; fines: ReportFines } {
   const entries = [
     book('customs_import', MONITORS, 200, '3900000', '10702070/030726/0045511', '2026-07-03'),
     book('purchase', FRIDGES, 60, '2460000', 'ТИ-7781', '2026-07-15', SUPPLIER),
@@ -149,7 +148,7 @@ export function* manyDiscrepancies(count: number, seed = 2026): Generator<Discre
 }
 
 /** The findings of `manyDiscrepancies` with their fines attributed, as the reconciler hands them over. */
-export function manyWithFines(count: number, seed = 2026): { discrepancies: Discrepancy[]; fines: FineEstimate } {
+export function manyWithFines(count: number, seed = 2026): { discrepancies: Discrepancy[]; fines: ReportFines } {
   const discrepancies = [...manyDiscrepancies(count, seed)];
   const fines = estimateFines(
     discrepancies.map((d) => ({ kind: DISCREPANCY_CATALOG[d.code].fine, documentKey: d.document?.number ?? d.code, date: d.document?.date ?? ('2026-07-01' as CalendarDate) })),

@@ -7,15 +7,17 @@ import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import type { StoreEngine } from '../url.js';
 import { initialSchema } from './0001-initial.js';
+import { documentDetails } from './0002-document-details.js';
 import { columnTypes } from './column-types.js';
 
 export const MIGRATION_TABLE = 'sledopyt_migration';
-const MIGRATION_LOCK_TABLE = 'sledopyt_migration_lock';
+export const MIGRATION_LOCK_TABLE = 'sledopyt_migration_lock';
 
 export function storeMigrations(engine: StoreEngine): Record<string, Migration> {
   const types = columnTypes(engine);
   return {
     '0001_initial': initialSchema(types),
+    '0002_document_details': documentDetails(types),
   };
 }
 

@@ -12,18 +12,19 @@ import type { Executor, StoreContext } from '../context.js';
 import { bulkInsert } from '../bulk-insert.js';
 import type { BulkColumns } from '../bulk-insert.js';
 import type { NewDocumentRow, NewMovementRow } from '../schema.js';
-import { assertQuantityFits, chunkRows, parseInput } from '../values.js';
+import { assertQuantityFits, chunkRows, parseInput, writeJson } from '../values.js';
 import { normalizeInvoiceNumber } from '@sledopyt/core';
 import { checkpointInputSchema, saveCheckpoint } from './checkpoints.js';
 import type { CheckpointInput } from './checkpoints.js';
 import { ensureTaxpayerIds } from './taxpayers.js';
 
-/** The core's document kinds plus the notifications, which are their own documents here. */
+/** The core's document kinds plus the notifications and the report on operations, which are their own documents here. */
 export const STORE_DOCUMENT_KINDS = [
   ...DOCUMENT_KINDS,
   'eaeu_import_notification',
   'eaeu_movement_notification',
   'remains_notification',
+  'operations_report',
 ] as const;
 export type StoreDocumentKind = (typeof STORE_DOCUMENT_KINDS)[number];
 
@@ -52,6 +53,10 @@ export const documentHeaderSchema = z.object({
   /** The source's id: 1С document GUID, file path, manual entry id. */
   sourceRef: z.string().trim().min(1).max(2000),
   contentHash: contentHashSchema,
+  /** The day the document's deadline counts from, when it is not `date` (notifications, report on operations). */
+  eventDate: calendarDateSchema.optional(),
+  /** Format facts the reconciler may need later, stored as JSON (bigints become decimal strings). */
+  details: z.record(z.string(), z.unknown()).optional(),
 });
 export type DocumentHeaderInput = z.input<typeof documentHeaderSchema>;
 
@@ -141,6 +146,8 @@ function documentRow(doc: ParsedDocument, taxpayerId: bigint, importedAt: string
     status: 'active',
     imported_at: importedAt,
     retracted_at: null,
+    event_date: doc.eventDate ?? null,
+    details: writeJson(doc.details),
   };
 }
 

@@ -49,7 +49,7 @@ interface MovementJoinRow {
   document_date: string;
 }
 
-function toStoredMovement(row: MovementJoinRow, taxpayerInn: Inn): StoredMovement {
+export function toStoredMovement(row: MovementJoinRow, taxpayerInn: Inn): StoredMovement {
   const kind = row.kind as MovementKind;
   // Notifications are «иной документ» (ВидДок 5) in the core's terms.
   const documentKind = (CORE_DOCUMENT_KINDS.has(row.document_kind) ? row.document_kind : 'other') as DocumentKind;

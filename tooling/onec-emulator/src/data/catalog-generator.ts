@@ -5,7 +5,7 @@
  */
 import { classify, completeInn, knownCountries, okeiUnits } from '@sledopyt/core';
 import type { CalendarDate } from '@sledopyt/core';
-import { DEMO_BUYERS, DEMO_COMPANY, DEMO_EAEU_SUPPLIERS, DEMO_ITEMS, DEMO_SUPPLIERS } from '@sledopyt/generators';
+import { DEMO_BUYERS, DEMO_EAEU_SUPPLIERS, DEMO_ITEMS, DEMO_SUPPLIERS } from '@sledopyt/generators';
 import type { Random } from '@sledopyt/generators';
 import type { CounterpartyRecord, CounterpartyRole, CountryRecord, ItemRecord, TnvedRecord, UnitRecord } from './business.js';
 import { newRef } from './ids.js';
@@ -163,6 +163,3 @@ export function generateItems(
   }
   return items;
 }
-
-/** The infobase's own company (`Организация_Key` of every document); not a published catalog here. */
-export const EMULATED_COMPANY = DEMO_COMPANY;

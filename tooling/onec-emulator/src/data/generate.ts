@@ -9,7 +9,7 @@ import { VersionClock, newRef } from './ids.js';
 
 export interface GenerateOptions {
   readonly seed: number;
-  /** Purchases and sales; customs documents and notifications come on top (about a tenth more). */
+  /** Purchases and sales; customs documents and notifications come on top (about 30 % more). */
   readonly documents: number;
   readonly from: CalendarDate;
   readonly to: CalendarDate;

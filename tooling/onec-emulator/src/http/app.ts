@@ -80,8 +80,9 @@ export function createEmulatorApp(config: EmulatorAppConfig): Hono<Env> {
     let url: RequestUrl;
     try {
       url = parseRequestUrl(c.req.url);
-    } catch {
-      return c.html(HTML_NOT_FOUND_PAGE, 404);
+    } catch (error) {
+      // A malformed percent-encoding: 1C's "bad URL" (code 6), in XML since the format cannot be read.
+      return errorResponse(c, isODataError(error) ? error : odataErrors.badUrl(c.req.url), false);
     }
     const inService = url.path === prefix || url.path.startsWith(`${prefix}/`);
     const relative = inService ? url.path.slice(prefix.length) : url.path;

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto('file://' + process.argv[2]);
+if (process.argv[4]) await page.evaluate(process.argv[4]);
+const h = await page.evaluate(() => document.documentElement.scrollHeight);
+for (let y = 0, i = 0; y < h && i < 8; y += 1100, i++) await page.screenshot({ path: `${process.argv[3]}-${i}.png`, fullPage: true, clip: { x: 0, y, width: 1360, height: Math.min(1100, h - y) } });
+console.log('height', h);
+await browser.close();
