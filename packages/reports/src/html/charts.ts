@@ -40,15 +40,22 @@ export function cleanSvg(svg: string): string {
     .replace(/^<svg /, '<svg role="img" ');
 }
 
+const MAX_LABEL_CHARS = 52;
+
+/** Cuts a category label to what the margin holds. */
+export function chartLabel(text: string): string {
+  const chars = [...text];
+  return chars.length > MAX_LABEL_CHARS ? `${chars.slice(0, MAX_LABEL_CHARS - 1).join('').trimEnd()}…` : text;
+}
+
 /**
- * The left margin for the category labels. SSR has no fonts to measure with, so `containLabel` guesses
- * widths and real fonts overflow it; a margin from the label length (about 7.2 px per character at
- * 12 px, digits of RNPTs included) keeps labels whole up to a cap, past which they are truncated.
+ * The left margin for the category labels. SSR has no fonts to measure with, so its width guesses
+ * (`containLabel`, `overflow: truncate`) are off for Cyrillic and digits; a margin from the label length
+ * (about 7.2 px per character at 12 px) keeps labels whole, and `chartLabel` cuts the long ones.
  */
-function labelMargin(labels: readonly string[]): { left: number; labelWidth: number } {
+function labelMargin(labels: readonly string[]): number {
   const longest = labels.reduce((max, label) => Math.max(max, [...label].length), 0);
-  const labelWidth = Math.min(380, Math.ceil(longest * 7.2) + 8);
-  return { left: labelWidth + 14, labelWidth };
+  return Math.ceil(longest * 7.2) + 22;
 }
 
 const baseOption = (description: string) => ({
@@ -60,12 +67,12 @@ const baseOption = (description: string) => ({
 
 /** Counts by discrepancy type, each bar in the colour of its severity. */
 export function byTypeChartSvg(codes: readonly CodeSummary[]): string {
-  const labels = codes.map((c) => c.titleRu);
-  const { left, labelWidth } = labelMargin(labels);
+  const labels = codes.map((c) => chartLabel(c.titleRu));
+  const left = labelMargin(labels);
   const option = {
     ...baseOption(`Расхождения по типам: ${codes.map((c) => `${c.titleRu} — ${c.count}`).join('; ')}`),
     grid: { left, right: 56, top: 8, bottom: 28 },
-    yAxis: { type: 'category', inverse: true, data: labels, axisTick: { show: false }, axisLabel: { width: labelWidth, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: labels, axisTick: { show: false }, axisLabel: {} },
     series: [
       {
         type: 'bar',
@@ -82,13 +89,13 @@ export function byTypeChartSvg(codes: readonly CodeSummary[]): string {
 /** The top keys (RNPT, counterparty) with bars stacked by severity. */
 export function topKeysChartSvg(tallies: readonly KeyTally[], label: (key: string) => string, what: string): string {
   const severities = SEVERITIES.filter((severity) => tallies.some((t) => t.bySeverity[severity] > 0));
-  const labels = tallies.map((t) => label(t.key));
-  const { left, labelWidth } = labelMargin(labels);
+  const labels = tallies.map((t) => chartLabel(label(t.key)));
+  const left = labelMargin(labels);
   const option = {
     ...baseOption(`${what}: ${tallies.map((t) => `${label(t.key)} — ${t.count}`).join('; ')}`),
     legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontFamily: FONT } },
     grid: { left, right: 56, top: 32, bottom: 28 },
-    yAxis: { type: 'category', inverse: true, data: labels, axisTick: { show: false }, axisLabel: { width: labelWidth, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: labels, axisTick: { show: false }, axisLabel: {} },
     series: severities.map((severity, i) => ({
       type: 'bar',
       name: SEVERITY_PLURALS_RU[severity],

@@ -63,15 +63,18 @@ export const REPORT_SCRIPT = `
     });
   });
 
-  // 'toggle' does not bubble: listen in the capture phase.
+  // 'toggle' does not bubble: listen in the capture phase. On first open, the catalog's texts join the row's facts.
   tbody.addEventListener('toggle', function (event) {
     var details = event.target;
     if (!details.open || details.hasAttribute('data-filled')) return;
     details.setAttribute('data-filled', '');
-    var slot = details.querySelector('.why');
+    var facts = details.querySelector('.explain dl');
+    var link = details.querySelector('.why');
     var reference = document.getElementById('why-' + details.closest('tr').getAttribute('data-code'));
     var list = reference && reference.querySelector('dl');
-    if (slot && list) slot.replaceChildren(list.cloneNode(true));
+    if (!facts || !list) return;
+    Array.prototype.forEach.call(list.children, function (item) { facts.appendChild(item.cloneNode(true)); });
+    if (link) link.remove();
   }, true);
 })();
 `;

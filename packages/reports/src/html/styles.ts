@@ -43,11 +43,17 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .sev-error { background: var(--error); } .sev-warning { background: var(--warning); } .sev-info { background: var(--info); }
 .sub { display: block; color: var(--muted); font-family: var(--sans); font-size: 12px; }
 code.sub { font-family: var(--mono); font-size: 11.5px; }
-.vs span { display: block; white-space: nowrap; }
+.vs { min-width: 150px; max-width: 240px; }
+.vs span { display: block; }
 .vs span:first-child::before { content: "ожид.: "; color: var(--muted); }
 .vs span:last-child::before { content: "факт.: "; color: var(--muted); }
-td.msg { min-width: 320px; }
+td.msg { min-width: 300px; }
+td.kind { min-width: 150px; }
+td.kind .title { display: block; margin-top: 3px; }
 td.mono { white-space: nowrap; }
+td.doc { min-width: 150px; }
+td.doc .first { display: block; white-space: nowrap; }
+td.party .sub { white-space: normal; max-width: 220px; }
 .table-wrap { border: 1px solid var(--line); border-radius: 8px; overflow: auto; max-height: 85vh; }
 #findings td { font-size: 13px; }
 #findings tr:nth-child(even) td { background: #fafbfc; }
@@ -56,7 +62,11 @@ details[open] summary { font-weight: 600; }
 .explain { margin: 8px 0 4px; padding: 8px 10px; background: #f8f9fa; border-radius: 6px; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0; }
 dt { color: var(--muted); }
-dd { margin: 0; }
+dd { margin: 0; overflow-wrap: anywhere; }
+.why { margin: 6px 0 0; }
+.explain dl { display: block; }
+.explain dt { font-size: 12px; margin-top: 6px; }
+.explain dt:first-child { margin-top: 0; }
 .controls { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; margin-bottom: 10px; }
 .controls input, .controls select { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 .controls input { min-width: 280px; }

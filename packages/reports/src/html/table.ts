@@ -20,7 +20,6 @@ interface HtmlColumn {
 
 const HTML_COLUMNS: readonly HtmlColumn[] = [
   { headerRu: '№', sort: 'number', numeric: true },
-  { headerRu: 'Важность', sort: 'number' },
   { headerRu: 'Расхождение', sort: 'text' },
   { headerRu: 'РНПТ', sort: 'text' },
   { headerRu: 'Документ', sort: 'text' },
@@ -67,18 +66,18 @@ export function tableRowHtml(row: ReportRow, index: number, context: RowHtmlCont
     .filter((fact): fact is [string, string] => fact[1] !== null && fact[1] !== '')
     .map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
-  const explain = `<div class="explain"><dl>${factList}</dl><div class="why"><a href="#why-${escapeHtml(row.code)}">Почему это важно, что сделать и основание — в справочнике ниже</a></div></div>`;
+  const explain = `<div class="explain"><dl>${factList}</dl><p class="why"><a href="#why-${escapeHtml(row.code)}">Почему это важно, что сделать и основание — в справочнике ниже</a></p></div>`;
   const docNote = doc ? [`от ${dateRu(doc.date)}`, ...(row.section === null ? [] : [`раздел ${row.section}`])].join(' · ') : '';
   const cells = [
     `<td class="num" data-sort="${index + 1}">${index + 1}</td>`,
-    `<td data-sort="${SEVERITY_RANK[row.severity]}"><span class="sev sev-${row.severity}">${SEVERITY_LABELS_RU[row.severity]}</span></td>`,
-    `<td>${escapeHtml(row.titleRu)}<code class="sub">${escapeHtml(row.code)}</code></td>`,
+    // Sorting by type puts errors first, then by title.
+    `<td class="kind" data-sort="${SEVERITY_RANK[row.severity]} ${escapeHtml(row.titleRu)}"><span class="sev sev-${row.severity}">${SEVERITY_LABELS_RU[row.severity]}</span><span class="title">${escapeHtml(row.titleRu)}</span><code class="sub">${escapeHtml(row.code)}</code></td>`,
     `<td class="mono">${text(row.rnpt)}</td>`,
     // Sorting by document sorts by date, then number.
     doc
-      ? `<td data-sort="${escapeHtml(`${doc.date} ${doc.number}`)}">${escapeHtml(documentKindRu(doc.kind))} № ${escapeHtml(doc.number)}<span class="sub">${escapeHtml(docNote)}</span></td>`
+      ? `<td class="doc" data-sort="${escapeHtml(`${doc.date} ${doc.number}`)}">${escapeHtml(documentKindRu(doc.kind))}<span class="first">№ ${escapeHtml(doc.number)}</span><span class="sub">${escapeHtml(docNote)}</span></td>`
       : `<td data-sort="">—</td>`,
-    `<td class="mono">${text(inn)}${name === undefined ? '' : `<span class="sub">${escapeHtml(name)}</span>`}</td>`,
+    `<td class="mono party">${text(inn)}${name === undefined ? '' : `<span class="sub">${escapeHtml(name)}</span>`}</td>`,
     row.expected === null && row.actual === null ? '<td>—</td>' : `<td class="vs"><span>${text(row.expected)}</span><span>${text(row.actual)}</span></td>`,
     `<td class="num" data-sort="${row.fineRub}">${row.fineRub > 0 ? escapeHtml(rubRu(row.fineRub)) : '—'}</td>`,
     `<td class="msg"><details><summary>${escapeHtml(row.messageRu)}</summary>${explain}</details></td>`,

@@ -44,9 +44,12 @@ const quantityValueSchema = z.custom<Quantity>((value) => typeof value === 'bigi
 const codeText = z.string().trim().min(1).max(20);
 
 export const traceEntryInputSchema = z.object({
-  /** `rnpt` or `customs_declaration` (a bare ДТ number, 3 groups). */
-  kind: z.enum(['rnpt', 'customs_declaration']),
-  /** The canonical number (the core's `Rnpt` or ДТ number). */
+  /**
+   * `rnpt`, `customs_declaration` (a bare ДТ number, 3 groups), or `invalid`: a number the core cannot parse,
+   * kept as written so that the reconciler reports it (RNPT_INVALID) instead of the import refusing the file.
+   */
+  kind: z.enum(['rnpt', 'customs_declaration', 'invalid']),
+  /** The canonical number (the core's `Rnpt` or ДТ number); for `invalid`, the number as written. */
   number: z.string().trim().min(1).max(40),
   /** РегНомПросл as written in the file. */
   raw: z.string().max(40),

@@ -1,0 +1,48 @@
+/**
+ * `importFile`: one file into the store — transactional (a file that fails halfway leaves nothing) and
+ * idempotent (the same bytes twice change nothing and are reported as a duplicate). The format is told by
+ * the file's head; VAT declaration sections are streamed, everything else is read into memory.
+ */
+import { detectFormat, readNdsDeclarationTitle } from '@sledopyt/formats';
+import type { DetectedFormat } from '@sledopyt/formats';
+import type { Store } from '@sledopyt/store';
+import { sectionTitlesOf } from './declaration-period.js';
+import { importDeclarationFile } from './declaration-file.js';
+import { importDocumentFile } from './document-file.js';
+import { readDocumentBytes, readHead } from './file-bytes.js';
+import type { ImportFileOptions } from './options.js';
+import { parseImportOptions } from './options.js';
+import { emptyResult } from './result.js';
+import type { FileImportResult } from './result.js';
+
+/** `detectFormat` reads the first 64 KiB; one byte more tells it that the file goes on. */
+const DETECT_HEAD_BYTES = 64 * 1024 + 1;
+
+const NDS_SECTION_KINDS = new Set<string>(['nds-8', 'nds-8.1', 'nds-9', 'nds-9.1']);
+
+export async function detectFile(path: string): Promise<DetectedFormat> {
+  return detectFormat(await readHead(path, DETECT_HEAD_BYTES), path);
+}
+
+/**
+ * The main file of the declaration has no traceability data (sections 1–7); it names the period of its
+ * sections, which `importFiles` reads beforehand. Here it is only checked and reported as skipped.
+ */
+async function mainDeclarationFile(path: string, detected: DetectedFormat): Promise<FileImportResult> {
+  const title = readNdsDeclarationTitle(await readDocumentBytes(path), { file: path });
+  const sections = sectionTitlesOf(title, path).length;
+  const result = emptyResult(path, detected.kind, 'skipped', [], null);
+  result.reason =
+    `основной файл декларации по НДС: сведений о прослеживаемости в нём нет (они в разделах 8 и 9); ` +
+    `из него взят период ${title.ОтчетГод} г. (код ${title.Период}) для ${sections === 0 ? 'разделов' : `${sections} разделов`}, загруженных вместе с ним`;
+  return result;
+}
+
+export async function importFile(store: Store, path: string, options: ImportFileOptions = {}): Promise<FileImportResult> {
+  const { sectionTitles, ...userOptions } = options;
+  const parsed = parseImportOptions(userOptions);
+  const detected = await detectFile(path);
+  if (detected.kind === 'nds-main') return mainDeclarationFile(path, detected);
+  if (NDS_SECTION_KINDS.has(detected.kind)) return importDeclarationFile(store, path, detected, parsed, sectionTitles);
+  return importDocumentFile(store, path, parsed);
+}

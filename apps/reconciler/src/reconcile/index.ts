@@ -1,0 +1,2 @@
+export * from './merge-join.js';
+export * from './reconcile-quarter.js';
