@@ -4,3 +4,4 @@
  */
 export * from './reconcile/index.js';
 export * from './import/index.js';
+export * from './demo/seed-demo.js';

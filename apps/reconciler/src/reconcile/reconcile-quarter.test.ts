@@ -2,7 +2,7 @@ import { reconcileInMemory, type Discrepancy } from '@sledopyt/core';
 import { generateDemoDeclaration, generateDemoQuarter } from '@sledopyt/generators';
 import { describeEachEngine, freshDatabase } from '@sledopyt/store/testing';
 import { expect, it } from 'vitest';
-import { demoMovements, loadDemo } from '../test-support/load-demo.js';
+import { demoMovements, seedDemoStore } from '../demo/seed-demo.js';
 import { reconcileQuarter } from './reconcile-quarter.js';
 
 // Everything that identifies a finding; ids of lines differ between the store and memory by design.
@@ -15,7 +15,7 @@ describeEachEngine('reconcileQuarter', (engine) => {
 
   it('finds, from the store, exactly what the in-memory reference finds on the same data', async () => {
     const { store } = await freshDatabase(engine);
-    await loadDemo(store, quarter, declaration.lines);
+    await seedDemoStore(store, quarter, declaration.lines);
     const fromStore = await reconcileQuarter({ store, taxpayerInn: quarter.company.inn, period: quarter.period });
     const movements = demoMovements(quarter);
     const reference = reconcileInMemory({ taxpayerInn: quarter.company.inn, period: quarter.period, lines: declaration.lines, entries: movements.map((movement) => ({ movement })) });
@@ -29,7 +29,7 @@ describeEachEngine('reconcileQuarter', (engine) => {
 
   it('records the run and its discrepancies in the store', async () => {
     const { store } = await freshDatabase(engine);
-    await loadDemo(store, quarter, declaration.lines);
+    await seedDemoStore(store, quarter, declaration.lines);
     const result = await reconcileQuarter({ store, taxpayerInn: quarter.company.inn, period: quarter.period });
     const run = await store.getRun(result.runId);
     expect(run).toMatchObject({ job: 'reconcile', outcome: 'succeeded' });

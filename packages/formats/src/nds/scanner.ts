@@ -14,7 +14,7 @@
  */
 import type { CalendarDate, Kopecks, Quantity } from '@sledopyt/core';
 import { calendarDate, isValidYmd, type SledopytError } from '@sledopyt/core';
-import type { XmlEncoding } from '../xml/encoding.js';
+import { encodeXml, type XmlEncoding } from '../xml/encoding.js';
 import { excerpt, formatError, type FormatErrorCode } from '../xml/format-error.js';
 import { DEFAULT_SAFETY_LIMITS, type XmlSafetyLimits } from '../xml/safety.js';
 import {
@@ -132,6 +132,10 @@ interface ElementFields {
   readonly fields: readonly FieldSpec[];
   readonly fieldOf: Int16Array;
   readonly required: readonly number[];
+  /** Name bytes + "=" per field, to confirm a predicted attribute in one comparison. */
+  readonly templates: readonly Uint8Array[];
+  /** The field seen at each attribute position last time (-1: unknown), the prediction for the next element. */
+  readonly order: Int8Array;
 }
 
 const enum Phase {
@@ -283,7 +287,8 @@ export class BookScanner {
       fieldOf[this.names.idOf(field.name)] = index;
     });
     const required = fields.flatMap((field, index) => (field.required ? [index] : []));
-    return { fields, fieldOf, required };
+    const templates = fields.map((field) => encodeXml(`${field.name}=`, this.encoding));
+    return { fields, fieldOf, required, templates, order: new Int8Array(64).fill(-1) };
   }
 
   private roleTable(book: BookKind): Int8Array {
@@ -869,11 +874,12 @@ export class BookScanner {
     const buf = this.buf;
     const end = this.end;
     const { next, byteClass, classCount, idAt } = this.names;
-    const { fieldOf, fields } = element;
+    const { fieldOf, fields, order, templates } = element;
     const maxValue = this.limits.maxAttributeValueBytes;
     let p = this.pos;
     let lines = 0;
     let seen = 0;
+    let position = 0;
     let unknown: string[] | undefined;
     let empty = false;
     for (;;) {
@@ -901,46 +907,83 @@ export class BookScanner {
         break;
       }
       if (!spaced) throw this.malformedAt(p, lines, 'attributes must be separated by whitespace', 'атрибуты должны разделяться пробелом');
-      // Attribute name.
+      // Attribute name: first try the name this position had last time (files repeat one attribute order on
+      // millions of lines: one comparison per byte), else recognise it with the trie.
       const nameStart = p;
-      let state = 1;
-      for (;;) {
-        if (p >= end) this.more();
-        const column = byteClass[buf[p] as number] as number;
-        if (column >= NAME_END) {
-          if (column === NAME_FORBIDDEN) throw this.malformedAt(p, lines, 'unexpected character in a name', 'недопустимый символ в имени атрибута');
-          break;
+      let field = -1;
+      const guess = order[position] as number;
+      if (guess >= 0) {
+        const template = templates[guess] as Uint8Array;
+        const length = template.length;
+        if (p + length < end) {
+          let i = 0;
+          while (i < length && buf[p + i] === template[i]) i++;
+          if (i === length) {
+            byte = buf[p + length] as number;
+            if (byte === QUOT || byte === APOS) {
+              field = guess;
+              this.nameEnd = p + length - 1;
+              p += length;
+            }
+          }
         }
-        state = next[state * classCount + column] as number;
-        p++;
       }
-      if (p === nameStart) throw this.malformedAt(p, lines, 'an attribute name was expected', 'ожидается имя атрибута');
-      if (p - nameStart > this.limits.maxNameBytes) {
-        this.pos = p;
-        throw this.nameTooLong();
+      if (field < 0) {
+        let state = 1;
+        for (;;) {
+          if (p >= end) this.more();
+          const column = byteClass[buf[p] as number] as number;
+          if (column >= NAME_END) {
+            if (column === NAME_FORBIDDEN) throw this.malformedAt(p, lines, 'unexpected character in a name', 'недопустимый символ в имени атрибута');
+            break;
+          }
+          state = next[state * classCount + column] as number;
+          p++;
+        }
+        if (p === nameStart) throw this.malformedAt(p, lines, 'an attribute name was expected', 'ожидается имя атрибута');
+        if (p - nameStart > this.limits.maxNameBytes) {
+          this.pos = p;
+          throw this.nameTooLong();
+        }
+        this.nameEnd = p;
+        const id = idAt[state] as number;
+        field = id < 0 ? -1 : (fieldOf[id] as number);
+        if (position < order.length) order[position] = field;
+        // "=" and the opening quote, with optional whitespace around "=".
+        for (;;) {
+          if (p >= end) this.more();
+          byte = buf[p] as number;
+          if (byte === NEWLINE) lines++;
+          else if (byte !== SPACE && byte !== TAB && byte !== CR) break;
+          p++;
+        }
+        if (byte !== EQUALS) throw this.malformedAt(p, lines, 'attribute without "="', 'после имени атрибута ожидается «=»');
+        p++;
+        for (;;) {
+          if (p >= end) this.more();
+          byte = buf[p] as number;
+          if (byte === NEWLINE) lines++;
+          else if (byte !== SPACE && byte !== TAB && byte !== CR) break;
+          p++;
+        }
+        if (byte !== QUOT && byte !== APOS) throw this.malformedAt(p, lines, 'attribute value must be quoted', 'значение атрибута должно быть в кавычках');
       }
       this.nameStart = nameStart;
-      this.nameEnd = p;
-      // "=" and the opening quote, with optional whitespace around "=".
-      for (;;) {
-        if (p >= end) this.more();
-        byte = buf[p] as number;
-        if (byte === NEWLINE) lines++;
-        else if (byte !== SPACE && byte !== TAB && byte !== CR) break;
-        p++;
-      }
-      if (byte !== EQUALS) throw this.malformedAt(p, lines, 'attribute without "="', 'после имени атрибута ожидается «=»');
-      p++;
-      for (;;) {
-        if (p >= end) this.more();
-        byte = buf[p] as number;
-        if (byte === NEWLINE) lines++;
-        else if (byte !== SPACE && byte !== TAB && byte !== CR) break;
-        p++;
-      }
-      if (byte !== QUOT && byte !== APOS) throw this.malformedAt(p, lines, 'attribute value must be quoted', 'значение атрибута должно быть в кавычках');
+      position++;
       const quote = byte;
       const valueStart = ++p;
+      if (field >= 0) {
+        // Numbers and dates in their usual shape are parsed while looking for the closing quote (one pass).
+        const value = this.numberOrDate(fields[field] as FieldSpec, valueStart, quote);
+        if (value !== undefined) {
+          const bit = 1 << field;
+          if ((seen & bit) !== 0) throw this.duplicateAttribute((fields[field] as FieldSpec).name);
+          seen |= bit;
+          values[field] = value;
+          p = this.valueEnd + 1;
+          continue;
+        }
+      }
       let flags = 0;
       for (;;) {
         if (p >= end) {
@@ -968,11 +1011,9 @@ export class BookScanner {
       this.valueEnd = p;
       this.valueFlags = flags;
       p++;
-      const id = idAt[state] as number;
-      const field = id < 0 ? -1 : (fieldOf[id] as number);
       if (field >= 0) {
         const bit = 1 << field;
-        if ((seen & bit) !== 0) throw this.duplicateAttribute(this.names.names[id] ?? '');
+        if ((seen & bit) !== 0) throw this.duplicateAttribute((fields[field] as FieldSpec).name);
         seen |= bit;
         this.line += lines;
         lines = 0;
@@ -1148,6 +1189,66 @@ export class BookScanner {
         const quantity = value < SMALL_QUANTITIES.length ? (SMALL_QUANTITIES[value] as Quantity) : ((BigInt(value) * QUANTITY_UNIT) as Quantity);
         return negative ? (-quantity as Quantity) : quantity;
       }
+    }
+  }
+
+  /**
+   * A number (`[-]digits[.digits]`) or a date (`ДД.ММ.ГГГГ`) at `start`, followed by the closing quote; sets
+   * valueEnd. Undefined when the value has any other shape: the generic path (references, signs, long numbers)
+   * decides then, with the same result for the shapes accepted here.
+   */
+  private numberOrDate(spec: FieldSpec, start: number, quote: number): FieldValue | undefined {
+    const buf = this.buf;
+    const end = this.end;
+    const kind = spec.kind;
+    if (kind === 'text') return undefined;
+    if (kind === 'date') {
+      if (start + 10 >= end || buf[start + 10] !== quote) return undefined;
+      this.valueEnd = start + 10;
+      return this.dateFromBytes(start, start + 10);
+    }
+    let p = start;
+    const negative = buf[p] === DASH;
+    if (negative) p++;
+    const integerStart = p;
+    let whole = 0;
+    while (p < end) {
+      const digit = (buf[p] as number) - 0x30;
+      if (digit < 0 || digit > 9) break;
+      whole = whole * 10 + digit;
+      p++;
+    }
+    const integerDigits = p - integerStart;
+    if (integerDigits === 0 || integerDigits > 13 || p >= end) return undefined;
+    let fraction = 0;
+    let fractionDigits = -1;
+    if (buf[p] === DOT) {
+      const fractionStart = ++p;
+      while (p < end) {
+        const digit = (buf[p] as number) - 0x30;
+        if (digit < 0 || digit > 9) break;
+        fraction = fraction * 10 + digit;
+        p++;
+      }
+      fractionDigits = p - fractionStart;
+      if (p >= end) return undefined;
+    }
+    if (buf[p] !== quote) return undefined;
+    this.valueEnd = p;
+    switch (kind) {
+      case 'amount':
+      case 'cost': {
+        if (fractionDigits > 2) return undefined;
+        const kopecks = whole * 100 + (fractionDigits === 1 ? fraction * 10 : fraction);
+        return BigInt(negative ? -kopecks : kopecks);
+      }
+      case 'quantity': {
+        if (fractionDigits > 0 || integerDigits > 10) return undefined;
+        const quantity = whole < SMALL_QUANTITIES.length ? (SMALL_QUANTITIES[whole] as Quantity) : ((BigInt(whole) * QUANTITY_UNIT) as Quantity);
+        return negative ? (-quantity as Quantity) : quantity;
+      }
+      default:
+        return negative || fractionDigits >= 0 || integerDigits > (spec.totalDigits ?? 18) ? undefined : whole;
     }
   }
 

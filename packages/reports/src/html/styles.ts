@@ -67,6 +67,7 @@ dd { margin: 0; overflow-wrap: anywhere; }
 .explain dl { display: block; }
 .explain dt { font-size: 12px; margin-top: 6px; }
 .explain dt:first-child { margin-top: 0; }
+.controls[hidden] { display: none; }
 .controls { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; margin-bottom: 10px; }
 .controls input, .controls select { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 .controls input { min-width: 280px; }

@@ -23,9 +23,9 @@ export class SheetNames {
 export function cleanSheetName(wanted: string): string {
   const cleaned = wanted
     .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/^'+|'+$/g, '')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^'+|'+$/g, '');
+    .trim();
   const cut = [...cleaned].length > MAX_LENGTH ? `${[...cleaned].slice(0, MAX_LENGTH - 1).join('').trimEnd()}…` : cleaned;
   return cut === '' ? 'Лист' : cut;
 }

@@ -1,6 +1,6 @@
 /**
- * Puts the demo quarter (documents and the spoiled declaration) into a store the way imports would, so that
- * the store-backed reconciliation can be compared with the in-memory reference on the same data.
+ * Puts the demo quarter (its documents and its spoiled declaration) into a store as imports would: for
+ * `sledopyt demo`, and for tests that compare the store-backed reconciliation with the in-memory reference.
  */
 import { createHash } from 'node:crypto';
 import { parseMovement, parseQuarter, parseRegistrationNumber, type DeclarationLine, type Movement } from '@sledopyt/core';
@@ -63,7 +63,7 @@ export function toStoreLine(line: DeclarationLine): DeclarationLineInput {
   };
 }
 
-export async function loadDemo(store: Store, quarter: DemoQuarter, lines: readonly DeclarationLine[]): Promise<void> {
+export async function seedDemoStore(store: Store, quarter: DemoQuarter, lines: readonly DeclarationLine[]): Promise<void> {
   await store.importBatch({ documents: documentsOf(demoMovements(quarter)) });
   const { year, quarter: q } = parseQuarter(quarter.period);
   for (const section of ['8', '9'] as const) {

@@ -1,0 +1,74 @@
+/**
+ * `sledopyt reconcile` as a library call: pick the taxpayer, reconcile the quarter from the store, write the
+ * auditors' reports, and say whether findings reach the failure threshold.
+ */
+import { SledopytError, type CoreSettings, type FindingSeverity } from '@sledopyt/core';
+import { writeReports, type ReportFormat, type WrittenReports } from '@sledopyt/reports';
+import type { Logger, Progress } from '@sledopyt/contract';
+import type { Store } from '@sledopyt/store';
+import { reconcileQuarter, type ReconcileQuarterResult } from './reconcile-quarter.js';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface RunReconcileOptions {
+  store: Store;
+  /** Optional when the store holds exactly one taxpayer. */
+  taxpayerInn?: string | undefined;
+  period: string;
+  outDir: string;
+  formats: readonly ReportFormat[];
+  failOn: FailOn;
+  settings?: CoreSettings | undefined;
+  logger?: Logger | undefined;
+  progress?: Progress | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface RunReconcileResult {
+  taxpayer: { inn: string; name: string };
+  result: ReconcileQuarterResult;
+  reports: WrittenReports;
+  /** Findings at or above `failOn`. */
+  failing: number;
+}
+
+const RANK: Readonly<Record<FindingSeverity, number>> = { info: 0, warning: 1, error: 2 };
+
+export async function runReconcile(options: RunReconcileOptions): Promise<RunReconcileResult> {
+  const taxpayer = await resolveTaxpayer(options.store, options.taxpayerInn);
+  const result = await reconcileQuarter({ ...options, taxpayerInn: taxpayer.inn });
+  const reports = await writeReports(
+    {
+      taxpayer: { inn: taxpayer.inn, kpp: taxpayer.kpp, name: taxpayer.name },
+      period: options.period,
+      generatedAt: new Date(),
+      runId: result.runId,
+      fines: result.fines,
+      discrepancies: result.discrepancies,
+    },
+    { outDir: options.outDir, formats: [...options.formats] },
+  );
+  const threshold = options.failOn === 'never' ? Infinity : RANK[options.failOn];
+  const failing = result.discrepancies.filter((d) => RANK[d.severity] >= threshold).length;
+  return { taxpayer, result, reports, failing };
+}
+
+async function resolveTaxpayer(store: Store, inn: string | undefined): Promise<{ inn: string; kpp: string | null; name: string }> {
+  const rows = await store.db.selectFrom('taxpayers').select(['inn', 'kpp', 'name']).orderBy('inn').limit(inn === undefined ? 2 : 1000).execute();
+  const chosen = inn === undefined ? (rows.length === 1 ? rows[0] : undefined) : rows.find((r) => r.inn === inn);
+  if (chosen === undefined) {
+    const known = rows.map((r) => r.inn).join(', ');
+    throw new SledopytError({
+      code: inn === undefined && rows.length > 1 ? 'RECONCILE_TAXPAYER_AMBIGUOUS' : 'RECONCILE_TAXPAYER_UNKNOWN',
+      message: inn === undefined ? `Choose a taxpayer with --inn (store has: ${known || 'none'})` : `No data for taxpayer ${inn}`,
+      messageRu:
+        inn === undefined
+          ? rows.length === 0
+            ? 'В базе ещё нет данных: сначала загрузите документы и декларацию (sledopyt import) или синхронизируйте 1С'
+            : `В базе несколько налогоплательщиков: укажите --inn (есть: ${known})`
+          : `В базе нет данных налогоплательщика ИНН ${inn}: сначала загрузите документы и декларацию (sledopyt import) или синхронизируйте 1С`,
+      details: { inn: inn ?? null },
+    });
+  }
+  return { inn: chosen.inn, kpp: chosen.kpp, name: chosen.name ?? `Налогоплательщик ИНН ${chosen.inn}` };
+}

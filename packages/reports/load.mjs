@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+let t = Date.now();
+await page.goto('file://' + process.argv[2], { waitUntil: 'domcontentloaded', timeout: 120000 });
+console.log('dcl', Date.now() - t);
+await page.waitForLoadState('load', { timeout: 120000 });
+console.log('load', Date.now() - t);
+t = Date.now();
+await page.selectOption('#filter-code', 'NOT_IN_REPORT');
+console.log('filter', Date.now() - t, await page.locator('#shown-count').textContent());
+await browser.close();
