@@ -1,18 +1,16 @@
 /**
- * The demo's main job on the core alone: classify the catalog, validate every document line, run the
- * batch ledger, check notification deadlines and the 2026-10-01 EAEU rule, and compute the quarter's
- * filing deadlines. Returns plain data; printing is elsewhere.
+ * The demo's checks that need the core alone: classify the catalog, validate every document line's RNPT,
+ * check notification deadlines and the 2026-10-01 EAEU rule, and compute the quarter's filing deadlines.
+ * (The ledger and the declaration are the reconciler's part of the demo.) Returns plain data.
  */
 import {
   DEFAULT_CORE_SETTINGS,
   checkEaeuRnptBeforeImport,
   classify,
-  computeBalances,
   computeDeadline,
   eaeuImportRecordSchema,
   formatQuarter,
   isLate,
-  parseMovement,
   parseQuarter,
   parseRnpt,
   quarterRange,
@@ -21,11 +19,8 @@ import {
   type Deadline,
   type EaeuRnptFinding,
   type LatenessCheck,
-  type LedgerBalance,
-  type LedgerFinding,
-  type Movement,
 } from '@sledopyt/core';
-import type { DemoLine, DemoNotification, DemoQuarter, PlantedProblem } from '@sledopyt/generators';
+import type { DemoLine, DemoNotification, DemoQuarter } from '@sledopyt/generators';
 
 export interface InvalidLine {
   line: DemoLine;
@@ -41,15 +36,12 @@ export interface LateNotification {
 export interface DemoAnalysis {
   period: string;
   catalog: { item: DemoLine['item']; classification: Classification }[];
-  movements: Movement[];
   invalidLines: InvalidLine[];
-  balances: LedgerBalance[];
-  ledgerFindings: LedgerFinding[];
   lateNotifications: LateNotification[];
   eaeuFindings: EaeuRnptFinding[];
   deadlines: Deadline[];
-  /** Which planted problems a check found (by code and reference). */
-  planted: { problem: PlantedProblem; found: boolean }[];
+  /** `CODE|ref` of every problem these checks found, to tell which planted problems were found. */
+  foundRefs: Set<string>;
 }
 
 export function analyseDemoQuarter(quarter: DemoQuarter, settings: CoreSettings = DEFAULT_CORE_SETTINGS): DemoAnalysis {
@@ -58,21 +50,12 @@ export function analyseDemoQuarter(quarter: DemoQuarter, settings: CoreSettings 
 
   const catalog = quarter.items.map((item) => ({ item, classification: classify(item.tnved, quarterEnd, { originCountry: item.origin }) }));
 
-  const movements: Movement[] = [];
   const invalidLines: InvalidLine[] = [];
   for (const line of quarter.lines) {
     // The RNPT's own error code says more than the generic MOVEMENT_INVALID.
     const rnpt = parseRnpt(line.movement.rnpt);
-    if (!rnpt.ok) {
-      invalidLines.push({ line, code: rnpt.error.code, messageRu: rnpt.error.messageRu });
-      continue;
-    }
-    const parsed = parseMovement(line.movement);
-    if (parsed.ok) movements.push(parsed.value);
-    else invalidLines.push({ line, code: parsed.error.code, messageRu: parsed.error.messageRu });
+    if (!rnpt.ok) invalidLines.push({ line, code: rnpt.error.code, messageRu: rnpt.error.messageRu });
   }
-
-  const { balances, findings: ledgerFindings } = computeBalances(movements, { until: quarterEnd });
 
   const lateNotifications = quarter.notifications.flatMap((notification) => {
     if (notification.filedDate === null) return [];
@@ -87,11 +70,9 @@ export function analyseDemoQuarter(quarter: DemoQuarter, settings: CoreSettings 
 
   const foundRefs = new Set<string>([
     ...invalidLines.map((l) => `RNPT_INVALID|${l.line.movement.id}`),
-    ...ledgerFindings.map((f) => `${f.code}|${f.movementId ?? ''}`),
     ...lateNotifications.map((l) => `NOTIFICATION_LATE|${l.notification.id}`),
     ...eaeuFindings.map((f) => `${f.code}|${f.recordId ?? ''}`),
   ]);
-  const planted = quarter.planted.map((problem) => ({ problem, found: foundRefs.has(`${problem.code}|${problem.ref}`) }));
 
-  return { period: id, catalog, movements, invalidLines, balances, ledgerFindings, lateNotifications, eaeuFindings, deadlines, planted };
+  return { period: id, catalog, invalidLines, lateNotifications, eaeuFindings, deadlines, foundRefs };
 }

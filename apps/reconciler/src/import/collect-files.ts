@@ -101,5 +101,7 @@ export async function collectInputFiles(paths: readonly string[]): Promise<Input
       else skipped.push({ file: path, reason });
     }
   }
-  return { files: [...files].sort(byPath), skipped: skipped.sort((a, b) => byPath(a.file, b.file)) };
+  // A file both named and found in a named folder is read once and never also reported as skipped.
+  const reported = new Map(skipped.filter((skip) => !files.has(skip.file)).map((skip) => [skip.file, skip]));
+  return { files: [...files].sort(byPath), skipped: [...reported.values()].sort((a, b) => byPath(a.file, b.file)) };
 }

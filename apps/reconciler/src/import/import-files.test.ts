@@ -4,7 +4,21 @@ import { describeEachEngine, freshDatabase } from '@sledopyt/store/testing';
 import { expect, it } from 'vitest';
 import { isBadInput } from './errors.js';
 import { importFiles } from './import-files.js';
-import { BUYER_INN, OUR_INN, OUR_KPP, RNPT_EAEU, RNPT_FRIDGE, RNPT_WASHER, SUPPLIER_INN, goodFiles, writeInbox } from './testing/import-fixtures.js';
+import {
+  BUYER_INN,
+  CORRUPT_GUID,
+  OUR_INN,
+  OUR_KPP,
+  RNPT_EAEU,
+  RNPT_FRIDGE,
+  RNPT_WASHER,
+  SUPPLIER_INN,
+  goodFiles,
+  mainDeclarationFile,
+  sectionFileName,
+  writeInbox,
+  writeSection9,
+} from './testing/import-fixtures.js';
 import { recordingProgress, rowCounts, tempFolder, writeFiles } from './test-support/helpers.js';
 
 async function documentsOf(store: Store) {
@@ -101,13 +115,13 @@ describeEachEngine('importFiles', (engine) => {
     // Small batches: the corrupt section has written several batches before its last line fails.
     const { progress, tasks } = recordingProgress();
     const summary = await importFiles(store, [inbox], { batchSize: 50, progress });
-    expect(tasks.find((t) => t.label.includes('7fbc9bbb'))).toMatchObject({ done: 250, finished: true });
+    expect(tasks.find((t) => t.label.includes(CORRUPT_GUID))).toMatchObject({ done: 250, finished: true });
 
     expect(summary).toMatchObject({ files: 11, imported: 7, duplicates: 0, declarations: 2, declarationLines: 4 });
     expect(summary.skipped).toEqual([{ file: paths['edo/in/ON_NSCHFDOPPR_upload.xml.part'], reason: expect.stringContaining('.part') }]);
     const failed = Object.fromEntries(summary.failed.map((f) => [f.file.slice(inbox.length + 1), f]));
     expect(Object.keys(failed).sort()).toEqual([
-      `bad/NO_NDS.9_7701_7701_${OUR_INN}${OUR_KPP}_20260420_7fbc9bbb-ad8f-4ae1-8bcc-9bbe8fe3f2a7.xml`,
+      `bad/${sectionFileName('9', CORRUPT_GUID)}`,
       'bad/ON_NSCHFDOPPR_doctype.xml',
       'bad/ON_NSCHFDOPPR_truncated.xml',
     ]);
@@ -164,5 +178,31 @@ describeEachEngine('importFiles', (engine) => {
       { inn: OUR_INN, kind: 'sale' },
     ]);
     expect(await importFiles(store, [salePath])).toMatchObject({ imported: 0, duplicates: 1 });
+  });
+
+  it('takes the quarter of a declaration section from its main file or from --period, and does not guess it for a correction', async () => {
+    const { store } = await freshDatabase(engine);
+    const q4 = '8acd0ccc-be9a-4bf2-9cdd-acdf9af4a3b8';
+    const main = mainDeclarationFile({ guid: '9bde1ddd-cfab-4c03-8dee-bdea0ba5b4c9', period: '24', year: 2025, salesBook: sectionFileName('9', q4) });
+    const paths = writeFiles(tempFolder(), { [sectionFileName('9', q4)]: await writeSection9({ guid: q4 }), [main.fileName]: main.bytes });
+    // The file was formed on 20.04.2026, which alone would mean Q1 2026: the main file says Q4 2025.
+    const withMain = await importFiles(store, Object.values(paths));
+    expect(withMain).toMatchObject({ files: 2, imported: 1, declarations: 1, failed: [] });
+    expect(withMain.skipped).toEqual([{ file: paths[main.fileName], reason: expect.stringContaining('2025') }]);
+    expect(withMain.results.find((r) => r.kind === 'nds-9')?.period).toEqual({ id: '2025-Q4', source: 'main-file' });
+
+    const correctionGuid = 'a0ef2eee-d0bc-4d14-9eff-cefb1cb6c5da';
+    const correction = writeFiles(tempFolder(), { [sectionFileName('9', correctionGuid)]: await writeSection9({ guid: correctionGuid, correctionNumber: 1 }) });
+    const refused = await importFiles(store, Object.values(correction));
+    expect(refused.failed).toEqual([expect.objectContaining({ code: 'IMPORT_NDS_PERIOD_UNKNOWN', actor: 'user' })]);
+    expect(refused.failed[0]?.messageRu).toContain('--period');
+    const given = await importFiles(store, Object.values(correction), { period: '2026-Q1' });
+    expect(given.results[0]?.period).toEqual({ id: '2026-Q1', source: 'option' });
+
+    const declarations = await store.db.selectFrom('declarations').select(['year', 'quarter', 'correction_number']).orderBy('year').execute();
+    expect(declarations).toEqual([
+      { year: 2025n, quarter: 4n, correction_number: 0n },
+      { year: 2026n, quarter: 1n, correction_number: 1n },
+    ]);
   });
 });

@@ -210,21 +210,54 @@ export function purchaseBookLines(): PurchaseBookLineInput[] {
   ];
 }
 
-function sectionFile(section: '8' | '9', guid: string, totals: Record<string, bigint>): NdsSectionFileInput {
+function sectionFile(section: '8' | '9', guid: string, totals: Record<string, bigint>, correctionNumber = 0): NdsSectionFileInput {
   return {
     section,
     ВерсФорм: '5.12',
     ВерсПрог: 'Следопыт 0.1',
+    НомКорр: correctionNumber,
     fileName: { taxOffice: '7701', finalTaxOffice: '7701', taxpayerId: `${OUR_INN}${OUR_KPP}`, date: '2026-04-20', guid },
     totals,
   };
 }
 
-export function writeSection9(guid: string = GUIDS.section9, extraLines = 0): Promise<Uint8Array> {
-  const lines = salesBookLines(extraLines);
+export interface Section9Options {
+  guid?: string;
+  /** More sale lines after the three of the quarter (each a batch of refrigerators). */
+  extraLines?: number;
+  /** НомКорр of the declaration (0: primary). */
+  correctionNumber?: number;
+}
+
+/** The file name (= ИдФайл + `.xml`) of our section file with this GUID. */
+export const sectionFileName = (section: '8' | '9', guid: string): string => `NO_NDS.${section}_7701_7701_${OUR_INN}${OUR_KPP}_20260420_${guid}.xml`;
+
+export function writeSection9(options: Section9Options = {}): Promise<Uint8Array> {
+  const lines = salesBookLines(options.extraLines ?? 0);
   const base = lines.reduce((sum, line) => sum + (line.СтоимПродСФ22 ?? 0n), 0n);
   const vat = lines.reduce((sum, line) => sum + (line.СумНДССФ22 ?? 0n), 0n);
-  return writeNdsSectionBytes(sectionFile('9', guid, { СтПродБезНДС22: base, СумНДСВсКПр22: vat }), lines);
+  return writeNdsSectionBytes(sectionFile('9', options.guid ?? GUIDS.section9, { СтПродБезНДС22: base, СумНДСВсКПр22: vat }, options.correctionNumber), lines);
+}
+
+/**
+ * The declaration's main file NO_NDS (title only; sections 1–7 are not needed here), listing its section files.
+ * `Период` 21–24 = I–IV quarter.
+ */
+export function mainDeclarationFile(input: { guid: string; period: string; year: number; correctionNumber?: number; salesBook?: string; purchaseBook?: string }): { fileName: string; bytes: Uint8Array } {
+  const fileId = `NO_NDS_7701_7701_${OUR_INN}${OUR_KPP}_20260420_${input.guid}`;
+  const book = (element: string, attribute: string, name: string | undefined) => (name === undefined ? '' : `\n      <${element} ${attribute}="${name}"/>`);
+  const text = `<?xml version="1.0" encoding="windows-1251"?>
+<Файл ИдФайл="${fileId}" ВерсПрог="1С:Бухгалтерия 3.0" ВерсФорм="5.12" ПризнНал8-12="1" ПризнНал8="${input.purchaseBook === undefined ? 0 : 1}" ПризнНал9="${input.salesBook === undefined ? 0 : 1}">
+  <Документ КНД="1151001" ДатаДок="20.04.2026" Период="${input.period}" ОтчетГод="${input.year}" КодНО="7701" НомКорр="${input.correctionNumber ?? 0}" ПоМесту="214">
+    <СвНП><НПЮЛ НаимОрг="ООО «ТехноИмпорт»" ИННЮЛ="${OUR_INN}" КПП="${OUR_KPP}"/></СвНП>
+    <Подписант ПрПодп="1"><ФИО Фамилия="Смирнова" Имя="Анна" Отчество="Петровна"/></Подписант>
+    <НДС>
+      <СумУплНП СумПУ_173.5="0" СумПУ_173.1="1848000" ПризнСЗПК="0"/>${book('КнигаПокуп', 'НаимКнПок', input.purchaseBook)}${book('КнигаПрод', 'НаимКнПрод', input.salesBook)}
+    </НДС>
+  </Документ>
+</Файл>
+`;
+  return { fileName: `${fileId}.xml`, bytes: encodeXml(text, 'windows-1251') };
 }
 
 export function writeSection8(): Promise<Uint8Array> {
@@ -353,14 +386,16 @@ export async function goodFiles(): Promise<Record<string, Uint8Array>> {
     [`edo/out/${ukd.fileName}`]: ukd.bytes,
     [`fns/${notice.fileName}`]: notice.bytes,
     [`fns/${remains.fileName}`]: remains.bytes,
-    [`fns/NO_NDS.8_7701_7701_${OUR_INN}${OUR_KPP}_20260420_${GUIDS.section8}.xml`]: await writeSection8(),
-    [`fns/NO_NDS.9_7701_7701_${OUR_INN}${OUR_KPP}_20260420_${GUIDS.section9}.xml`]: await writeSection9(),
+    [`fns/${sectionFileName('8', GUIDS.section8)}`]: await writeSection8(),
+    [`fns/${sectionFileName('9', GUIDS.section9)}`]: await writeSection9(),
   };
 }
 
+export const CORRUPT_GUID = '7fbc9bbb-ad8f-4ae1-8bcc-9bbe8fe3f2a7';
+
 /** A section 9 of many lines whose last line is broken (НомерПор is not a number): nothing of it may be stored. */
 export async function corruptTailSection9(lines: number): Promise<Uint8Array> {
-  const bytes = await writeSection9('7fbc9bbb-ad8f-4ae1-8bcc-9bbe8fe3f2a7', lines - salesBookLines().length);
+  const bytes = await writeSection9({ guid: CORRUPT_GUID, extraLines: lines - salesBookLines().length });
   const text = decodeXml(bytes).text;
   const last = `НомерПор="${lines}"`;
   const at = text.lastIndexOf(last);
@@ -384,7 +419,7 @@ export async function writeInbox(root: string, options: { corruptSectionLines?: 
     'bad/ON_NSCHFDOPPR_truncated.xml': sale.subarray(0, Math.floor(sale.length / 2)),
     'bad/ON_NSCHFDOPPR_doctype.xml': HOSTILE_DOCTYPE,
     'edo/in/ON_NSCHFDOPPR_upload.xml.part': sale,
-    [`bad/NO_NDS.9_7701_7701_${OUR_INN}${OUR_KPP}_20260420_7fbc9bbb-ad8f-4ae1-8bcc-9bbe8fe3f2a7.xml`]: await corruptTailSection9(options.corruptSectionLines ?? 300),
+    [`bad/${sectionFileName('9', CORRUPT_GUID)}`]: await corruptTailSection9(options.corruptSectionLines ?? 300),
   };
   const paths: Record<string, string> = {};
   for (const [name, bytes] of Object.entries(files)) {
