@@ -104,7 +104,9 @@ export class ODataTransport {
   /** One HTTP exchange; the body is read in full under the same timeout. */
   async #exchange(url: string, accept: string, timeoutMs: number, ctx: RequestContext): Promise<Answer> {
     const outer = this.#options.signal;
-    if (outer?.aborted === true) throw onecErrors.aborted();
+    // A function, not a narrowed property: the signal can abort while the request is in flight.
+    const aborted = (): boolean => outer?.aborted === true;
+    if (aborted()) throw onecErrors.aborted();
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = outer === undefined ? timeout : AbortSignal.any([outer, timeout]);
     const headers: Record<string, string> = { Accept: accept, 'Accept-Charset': 'utf-8' };
@@ -117,7 +119,7 @@ export class ODataTransport {
       const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
       return { status: response.status, contentType: response.headers.get('content-type') ?? '', body, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined };
     } catch (error) {
-      if (outer?.aborted === true) throw onecErrors.aborted();
+      if (aborted()) throw onecErrors.aborted();
       if (isTimeout(error) || timeout.aborted) throw onecErrors.timeout(ctx, timeoutMs);
       throw onecErrors.unreachable(ctx, networkReason(error));
     }
@@ -163,6 +165,16 @@ export class ODataTransport {
       } catch (error) {
         throw onecErrors.badResponse(ctx, error instanceof Error ? error.message : 'JSON');
       }
+    });
+  }
+
+  /** `Set/$count?$filter=…`: how many objects a filter selects (a plain number; never `$inlinecount`). */
+  count(entitySet: string, filter?: string): Promise<number> {
+    const url = buildUrl(this.root, [entitySet, '$count'], { filter, json: false });
+    return this.#request(url, entitySet, 'text/plain', this.#options.timeoutMs, (answer, ctx) => {
+      const value = Number(answer.body.trim());
+      if (!Number.isInteger(value) || value < 0) throw looksLikeHtml(answer.contentType, answer.body) ? onecErrors.htmlResponse(ctx, answer.status) : onecErrors.badResponse(ctx, 'ответ $count — не число');
+      return value;
     });
   }
 

@@ -13,6 +13,8 @@ export interface QueryOptions {
   skip?: number | undefined;
   /** Extra parameters (virtual-table `Condition`, `allowedOnly`), in order. */
   params?: readonly (readonly [string, string])[] | undefined;
+  /** `$format=json` (default); `/$count` answers a plain number and takes none. */
+  json?: boolean | undefined;
 }
 
 /**
@@ -43,14 +45,15 @@ function checkPaging(options: QueryOptions): void {
 /** `root` ends with `/` (the service root); `path` is the resource path, segments joined by `/`. */
 export function buildUrl(root: string, path: readonly string[], options: QueryOptions = {}): string {
   checkPaging(options);
-  const query: string[] = ['$format=json'];
+  const query: string[] = options.json === false ? [] : ['$format=json'];
   if (options.select !== undefined && options.select.length > 0) query.push(`$select=${encodeQueryValue(options.select.join(','))}`);
   if (options.filter !== undefined && options.filter !== '') query.push(`$filter=${encodeQueryValue(options.filter)}`);
   if (options.orderBy !== undefined && options.orderBy.length > 0) query.push(`$orderby=${encodeQueryValue(options.orderBy.join(','))}`);
   if (options.top !== undefined) query.push(`$top=${options.top}`);
   if (options.skip !== undefined && options.skip > 0) query.push(`$skip=${options.skip}`);
   for (const [name, value] of options.params ?? []) query.push(`${encodeQueryValue(name)}=${encodeQueryValue(value)}`);
-  return `${root}${path.map(encodePathSegment).join('/')}?${query.join('&')}`;
+  const resource = `${root}${path.map(encodePathSegment).join('/')}`;
+  return query.length === 0 ? resource : `${resource}?${query.join('&')}`;
 }
 
 /** `Ref_Key eq guid'a' or Ref_Key eq guid'b' …`: how 1C resolves several objects in one request. */

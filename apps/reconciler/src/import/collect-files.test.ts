@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { isSledopytError } from '@sledopyt/core';
 import { describe, expect, it } from 'vitest';
 import { collectInputFiles } from './collect-files.js';
-import { tempFolder, writeFiles } from './test-support/helpers.js';
+import { tempFolder } from './test-support/helpers.js';
+import { writeFilesUnder as writeFiles } from './testing/import-fixtures.js';
 
 const UPD = 'ON_NSCHFDOPPR_2BM-6673001009-667301001_2BM-7701234560-770101001_20260302_5a0b7f99-8b6d-4ecf-8faa-7e9c6dc1d0e5_1_0_0_0_0_00.xml';
 

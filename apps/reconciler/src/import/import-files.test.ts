@@ -16,10 +16,11 @@ import {
   goodFiles,
   mainDeclarationFile,
   sectionFileName,
+  writeFilesUnder as writeFiles,
   writeInbox,
   writeSection9,
 } from './testing/import-fixtures.js';
-import { recordingProgress, rowCounts, tempFolder, writeFiles } from './test-support/helpers.js';
+import { recordingProgress, rowCounts, tempFolder } from './test-support/helpers.js';
 
 async function documentsOf(store: Store) {
   const rows = await store.db

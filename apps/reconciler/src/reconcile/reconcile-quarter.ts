@@ -32,6 +32,8 @@ export interface ReconcileQuarterOptions {
   logger?: Logger | undefined;
   progress?: Progress | undefined;
   signal?: AbortSignal | undefined;
+  /** A run the caller has started and will finish (the scheduler); otherwise this records its own. */
+  runId?: bigint | undefined;
 }
 
 export interface ReconcileQuarterResult extends ReconciliationSummary {
@@ -64,7 +66,8 @@ export async function reconcileQuarter(options: ReconcileQuarterOptions): Promis
   }
   const discrepancies: Discrepancy[] = [];
   const run = new Reconciliation({ taxpayerInn, period: quarter, settings: options.settings, emit: (d) => discrepancies.push(d) });
-  const runId = await store.startRun({ job: 'reconcile' });
+  const ownRun = options.runId === undefined;
+  const runId = options.runId ?? (await store.startRun({ job: 'reconcile' }));
   const read = { ledgerMovements: 0, declarationLines: 0, declaredMovements: 0 };
   try {
     const ledgerTask = progress.task('Партии (РНПТ)', { unit: 'движений' });
@@ -96,16 +99,18 @@ export async function reconcileQuarter(options: ReconcileQuarterOptions): Promis
 
     const summary = run.finish();
     await store.saveDiscrepancies(runId, discrepancies.map((d) => toStored(d, taxpayerInn, quarter)));
-    await store.finishRun(runId, {
-      outcome: 'succeeded',
-      counts: { ...read, discrepancies: summary.counts.total, ...summary.counts.bySeverity, fineRub: summary.fines.totalRub },
-    });
+    if (ownRun) await store.finishRun(runId, { outcome: 'succeeded', counts: countsOf(read, summary) });
     logger.info({ runId: String(runId), read, counts: summary.counts.bySeverity, fineRub: summary.fines.totalRub }, 'сверка завершена');
     return { ...summary, runId, discrepancies, read };
   } catch (error) {
-    await store.finishRun(runId, { outcome: options.signal?.aborted ? 'interrupted' : 'failed', error });
+    if (ownRun) await store.finishRun(runId, { outcome: options.signal?.aborted ? 'interrupted' : 'failed', error });
     throw error;
   }
+}
+
+/** The counts a reconcile run is recorded with. */
+export function countsOf(read: ReconcileQuarterResult['read'], summary: ReconciliationSummary): Record<string, number> {
+  return { ...read, discrepancies: summary.counts.total, ...summary.counts.bySeverity, fineRub: summary.fines.totalRub };
 }
 
 function checkAborted(signal: AbortSignal | undefined): void {

@@ -22,6 +22,7 @@ export interface RunReconcileOptions {
   logger?: Logger | undefined;
   progress?: Progress | undefined;
   signal?: AbortSignal | undefined;
+  runId?: bigint | undefined;
 }
 
 export interface RunReconcileResult {

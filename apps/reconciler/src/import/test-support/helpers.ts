@@ -1,7 +1,7 @@
 /** Helpers for the import tests: temp folders, row counts, a progress reporter that records. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Progress } from '@sledopyt/contract';
 import type { Store } from '@sledopyt/store';
 import { afterEach } from 'vitest';
@@ -16,18 +16,6 @@ export function tempFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'sledopyt-import-'));
   folders.push(folder);
   return folder;
-}
-
-/** Writes name → bytes under `root`; returns the paths by name. */
-export function writeFiles(root: string, files: Record<string, Uint8Array | string>): Record<string, string> {
-  const paths: Record<string, string> = {};
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(root, name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-    paths[name] = path;
-  }
-  return paths;
 }
 
 export type CountedTable = 'taxpayers' | 'documents' | 'movements' | 'declarations' | 'declaration_lines' | 'declaration_trace_entries';

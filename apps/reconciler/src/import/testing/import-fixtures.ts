@@ -7,7 +7,7 @@
  * Also the broken ones the import must survive: truncated, hostile, partial, corrupt at the end.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { completeInn, wholeQuantity } from '@sledopyt/core';
 import type { Quantity } from '@sledopyt/core';
 import {
@@ -409,24 +409,28 @@ export const HOSTILE_DOCTYPE = new TextEncoder().encode(
     '<Файл ИдФайл="ON_NSCHFDOPPR_x" ВерсФорм="5.03" ВерсПрог="x"><Документ КНД="1115131">&lol2;</Документ></Файл>\n',
 );
 
+/** Writes name → bytes (names may contain folders) under `root`; returns the paths by name. */
+export function writeFilesUnder(root: string, files: Record<string, Uint8Array | string>): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(root, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    paths[name] = path;
+  }
+  return paths;
+}
+
 /** The inbox with everything: the good files, and the bad ones under `bad/`. Returns the paths by name. */
 export async function writeInbox(root: string, options: { corruptSectionLines?: number } = {}): Promise<Record<string, string>> {
   const good = await goodFiles();
   const saleName = Object.keys(good).find((name) => name.startsWith('edo/out/ON_NSCHFDOPPR')) ?? '';
   const sale = good[saleName] ?? new Uint8Array();
-  const files: Record<string, Uint8Array> = {
+  return writeFilesUnder(root, {
     ...good,
     'bad/ON_NSCHFDOPPR_truncated.xml': sale.subarray(0, Math.floor(sale.length / 2)),
     'bad/ON_NSCHFDOPPR_doctype.xml': HOSTILE_DOCTYPE,
     'edo/in/ON_NSCHFDOPPR_upload.xml.part': sale,
     [`bad/${sectionFileName('9', CORRUPT_GUID)}`]: await corruptTailSection9(options.corruptSectionLines ?? 300),
-  };
-  const paths: Record<string, string> = {};
-  for (const [name, bytes] of Object.entries(files)) {
-    const path = join(root, name);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, bytes);
-    paths[name] = path;
-  }
-  return paths;
+  });
 }
