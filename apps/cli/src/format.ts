@@ -15,10 +15,13 @@ export function fields(rows: ReadonlyArray<readonly [string, string | null | und
   return shown.map(([label, value]) => `${`${label}:`.padEnd(width + 2)}${value.replace(/\n/g, `\n${' '.repeat(width + 2)}`)}\n`).join('');
 }
 
-/** Today's date in Moscow: legal dates of Russian documents follow Moscow's calendar day, not the server's. */
-export function todayInMoscow(now: Date = new Date()): CalendarDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now) as CalendarDate;
+/** Today's calendar date in a time zone (en-CA formats as YYYY-MM-DD). */
+export function todayIn(timeZone: string, now: Date = new Date()): CalendarDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now) as CalendarDate;
 }
+
+/** Today's date in Moscow: legal dates of Russian documents follow Moscow's calendar day, not the server's. */
+export const todayInMoscow = (now: Date = new Date()): CalendarDate => todayIn('Europe/Moscow', now);
 
 /** Russian noun form for a count: 1 строка, 2 строки, 5 строк, 21 строка, 11 строк. */
 export function pluralRu(count: number, one: string, few: string, many: string): string {

@@ -6,7 +6,7 @@
  * for its extension or for being hidden: the user asked for it.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileUnreadable, pathNotFound } from './errors.js';
 
@@ -63,13 +63,20 @@ export async function collectInputFiles(paths: readonly string[]): Promise<Input
   const visitedFolders = new Set<string>();
 
   async function walk(folder: string): Promise<void> {
-    const real = await realpath(folder);
-    if (visitedFolders.has(real)) {
-      skipped.push({ file: folder, reason: 'папка уже просмотрена (ссылка на неё встречается повторно)' });
+    let entries: Dirent[];
+    try {
+      const real = await realpath(folder);
+      if (visitedFolders.has(real)) {
+        skipped.push({ file: folder, reason: 'папка уже просмотрена (ссылка на неё встречается повторно)' });
+        return;
+      }
+      visitedFolders.add(real);
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      // One unreadable subfolder must not stop the import of the others.
+      skipped.push({ file: folder, reason: `папку не удалось прочитать (${fileUnreadable(folder, error).messageRu})` });
       return;
     }
-    visitedFolders.add(real);
-    const entries = await readdir(folder, { withFileTypes: true });
     for (const entry of entries) {
       const path = join(folder, entry.name);
       // Symbolic links are followed: an inbox may link to the archive of another system.

@@ -33,8 +33,8 @@ async function mainDeclarationFile(path: string, detected: DetectedFormat): Prom
   const sections = sectionTitlesOf(title, path).length;
   const result = emptyResult(path, detected.kind, 'skipped', [], null);
   result.reason =
-    `основной файл декларации по НДС: сведений о прослеживаемости в нём нет (они в разделах 8 и 9); ` +
-    `из него взят период ${title.ОтчетГод} г. (код ${title.Период}) для ${sections === 0 ? 'разделов' : `${sections} разделов`}, загруженных вместе с ним`;
+    'основной файл декларации по НДС: сведений о прослеживаемости в нём нет (они в разделах 8 и 9); ' +
+    `из него взят налоговый период (${title.ОтчетГод} г., код ${title.Период}) для перечисленных в нём разделов (${sections})`;
   return result;
 }
 

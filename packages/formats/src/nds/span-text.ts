@@ -20,14 +20,17 @@ const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>'
 
 /** Decodes spans of one file; one instance per reader (decoders are not shared between streams). */
 export class SpanDecoder {
-  private readonly table: readonly string[] | undefined;
+  /** windows-1251 byte → UTF-16 code unit. */
+  private readonly table: Uint16Array | undefined;
+  /** Scratch code units for short values (one string from them, no concatenation). */
+  private readonly units = new Uint16Array(256);
   private readonly utf8: InstanceType<typeof TextDecoder> | undefined;
 
   constructor(readonly encoding: XmlEncoding) {
     if (encoding === 'windows-1251') {
       const bytes = new Uint8Array(256).map((_, index) => index);
       const text = new TextDecoder('windows-1251').decode(bytes);
-      this.table = [...text];
+      this.table = Uint16Array.from(text, (char) => char.charCodeAt(0));
     } else {
       this.utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     }
@@ -38,9 +41,11 @@ export class SpanDecoder {
     if (!nonAscii) return buf.toString('latin1', start, end);
     const table = this.table;
     if (table !== undefined) {
-      let text = '';
-      for (let i = start; i < end; i++) text += table[buf[i] as number];
-      return text;
+      const length = end - start;
+      if (length > this.units.length) return new TextDecoder('windows-1251').decode(buf.subarray(start, end));
+      const units = this.units;
+      for (let i = 0; i < length; i++) units[i] = table[buf[start + i] as number] as number;
+      return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
     }
     try {
       return (this.utf8 as InstanceType<typeof TextDecoder>).decode(buf.subarray(start, end));

@@ -49,7 +49,7 @@ describe('discrepancies.csv', () => {
   });
 
   it('keeps a text that Excel would run as a formula inert', async () => {
-    const [first] = quarter.discrepancies;
+    const first = quarter.discrepancies[0]!;
     const dir = freshDir('csv-formula');
     const { files } = await writeReports(modelOf([{ ...first, messageRu: '=HYPERLINK("http://evil","нажми")' }], quarter.fines), { outDir: dir, formats: ['csv'] });
     const rows = parseCsv(readFileSync(files.csv ?? '', 'utf8').slice(1));

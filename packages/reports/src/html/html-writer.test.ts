@@ -6,7 +6,7 @@ import { freshDir } from '../test-support/run.js';
 import { writeReports } from '../write-reports.js';
 import { escapeHtml } from './escape.js';
 
-const rowsOf = (html: string) => html.match(/<tr data-severity=/g)?.length ?? 0;
+const rowsOf = (html: string) => html.match(/<div class="tr" role="row" data-severity=/g)?.length ?? 0;
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in text and attributes', () => {

@@ -118,15 +118,15 @@ ${capped}
 <span>Показано: <strong id="shown-count">${countRu(rowsShown)}</strong> из ${countRu(rowsShown)}</span>
 </div>
 <div class="table-wrap">
-<table id="findings">
+<div id="findings" role="table" aria-label="Расхождения">
 ${tableHeadHtml()}
-<tbody>
+<div class="tbody" role="rowgroup">
 `;
 }
 
 export function pageEndHtml(context: PageContext): string {
   const { model, summary } = context;
-  const table = summary.total === 0 ? '' : `</tbody>\n</table>\n</div>\n<h2>Справочник: что означают расхождения</h2>\n${referenceHtml(summary.byCode, model.catalog)}`;
+  const table = summary.total === 0 ? '' : `</div>\n</div>\n</div>\n<h2>Справочник: что означают расхождения</h2>\n${referenceHtml(summary.byCode, model.catalog)}`;
   return `${table}
 <footer>Отчёт сформирован программой «Следопыт» по данным налогоплательщика: декларации по НДС и документам учёта прослеживаемых товаров. Это подсказка аудитору, а не решение налогового органа.</footer>
 </main>

@@ -8,8 +8,8 @@ export const REPORT_SCRIPT = `
   'use strict';
   var table = document.getElementById('findings');
   if (!table) return;
-  var tbody = table.tBodies[0];
-  var rows = Array.prototype.slice.call(tbody.rows);
+  var tbody = table.querySelector('.tbody');
+  var rows = Array.prototype.slice.call(tbody.children);
   var texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
   var controls = document.getElementById('controls');
   var query = document.getElementById('filter-text');
@@ -35,7 +35,7 @@ export const REPORT_SCRIPT = `
   code.addEventListener('change', applyFilter);
 
   var collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
-  var heads = table.tHead.rows[0].cells;
+  var heads = table.querySelector('.thead .tr').children;
   Array.prototype.forEach.call(heads, function (th, column) {
     var button = th.querySelector('button');
     if (!button) return;
@@ -46,7 +46,7 @@ export const REPORT_SCRIPT = `
       var numeric = th.getAttribute('data-type') === 'number';
       var sign = direction === 'ascending' ? 1 : -1;
       var keyed = rows.map(function (row, i) {
-        var cell = row.cells[column];
+        var cell = row.children[column];
         var key = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
         return { i: i, key: numeric ? Number(key) : key };
       });
@@ -70,9 +70,22 @@ export const REPORT_SCRIPT = `
     details.setAttribute('data-filled', '');
     var facts = details.querySelector('.explain dl');
     var link = details.querySelector('.why');
-    var reference = document.getElementById('why-' + details.closest('tr').getAttribute('data-code'));
+    var row = details.closest('.tr');
+    var reference = document.getElementById('why-' + row.getAttribute('data-code'));
     var list = reference && reference.querySelector('dl');
     if (!facts || !list) return;
+    var first = facts.firstChild;
+    function fact(term, value) {
+      if (!value || value === '—') return;
+      var dt = document.createElement('dt'), dd = document.createElement('dd');
+      dt.textContent = term;
+      dd.textContent = value;
+      facts.insertBefore(dt, first);
+      facts.insertBefore(dd, first);
+    }
+    var vs = row.querySelectorAll('.vs span');
+    fact('Ожидалось', vs[0] && vs[0].textContent);
+    fact('Фактически', vs[1] && vs[1].textContent);
     Array.prototype.forEach.call(list.children, function (item) { facts.appendChild(item.cloneNode(true)); });
     if (link) link.remove();
   }, true);

@@ -32,31 +32,32 @@ figcaption small { font-weight: 400; color: var(--muted); }
 figure svg { display: block; width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
-th { background: #eef0f3; font-weight: 600; position: sticky; top: 0; z-index: 1; }
-th button { all: unset; cursor: pointer; display: block; }
-th button::after { content: ""; margin-left: 4px; color: var(--muted); }
-th[aria-sort="ascending"] button::after { content: "▲"; }
-th[aria-sort="descending"] button::after { content: "▼"; }
+th { background: #eef0f3; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-.small-table td, .small-table th { position: static; }
 .sev { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; color: #fff; white-space: nowrap; }
 .sev-error { background: var(--error); } .sev-warning { background: var(--warning); } .sev-info { background: var(--info); }
+.table-wrap { border: 1px solid var(--line); border-radius: 8px; overflow: auto; max-height: 85vh; background: #fff; }
+#findings { min-width: 1290px; font-size: 13px; }
+#findings .tr { display: grid; grid-template-columns: 48px 160px 212px 150px 160px 180px 84px minmax(300px, 1fr); border-bottom: 1px solid var(--line); }
+#findings .tr[hidden] { display: none; }
+#findings .tr > div { padding: 6px 8px; overflow-wrap: anywhere; min-width: 0; }
+/* Off-screen rows are not laid out until scrolled to: what keeps 20 000 rows quick to open. */
+#findings .tbody > .tr { content-visibility: auto; contain-intrinsic-size: auto 84px; }
+#findings .tbody > .tr:nth-child(even) { background: #fafbfc; }
+.thead { position: sticky; top: 0; z-index: 1; background: #eef0f3; font-weight: 600; }
+.thead button { all: unset; cursor: pointer; }
+.thead button::after { content: ""; margin-left: 4px; color: var(--muted); }
+.thead [aria-sort="ascending"] button::after { content: "▲"; }
+.thead [aria-sort="descending"] button::after { content: "▼"; }
+#findings .num { text-align: right; white-space: nowrap; }
+#findings .mono { font-size: 12px; }
 .sub { display: block; color: var(--muted); font-family: var(--sans); font-size: 12px; }
 code.sub { font-family: var(--mono); font-size: 11.5px; }
-.vs { min-width: 150px; max-width: 240px; }
+.kind .title { display: block; margin-top: 3px; }
+.doc .first { display: block; white-space: nowrap; }
 .vs span { display: block; }
 .vs span:first-child::before { content: "ожид.: "; color: var(--muted); }
 .vs span:last-child::before { content: "факт.: "; color: var(--muted); }
-td.msg { min-width: 300px; }
-td.kind { min-width: 150px; }
-td.kind .title { display: block; margin-top: 3px; }
-td.mono { white-space: nowrap; }
-td.doc { min-width: 150px; }
-td.doc .first { display: block; white-space: nowrap; }
-td.party .sub { white-space: normal; max-width: 220px; }
-.table-wrap { border: 1px solid var(--line); border-radius: 8px; overflow: auto; max-height: 85vh; }
-#findings td { font-size: 13px; }
-#findings tr:nth-child(even) td { background: #fafbfc; }
 details summary { cursor: pointer; }
 details[open] summary { font-weight: 600; }
 .explain { margin: 8px 0 4px; padding: 8px 10px; background: #f8f9fa; border-radius: 6px; }
@@ -77,7 +78,8 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
   body { background: #fff; }
   .controls { display: none !important; }
   .table-wrap { max-height: none; overflow: visible; border: 0; }
-  th { position: static; }
+  .thead { position: static; }
+  #findings .tbody > .tr { content-visibility: visible; }
   details > :not(summary) { display: block; }
 }
 `;
