@@ -6,8 +6,9 @@ import { registerImport } from './import.js';
 import { registerParse } from './parse.js';
 import { registerReconcile } from './reconcile.js';
 import { registerSchedule } from './schedule.js';
+import { registerSync } from './sync.js';
 import { registerValidate } from './validate.js';
 import { registerRnpt } from './rnpt.js';
 
 /** Every subcommand, in the order `sledopyt --help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [registerClassify, registerRnpt, registerDeadlines, registerParse, registerValidate, registerImport, registerReconcile, registerSchedule, registerDemo];
+export const COMMANDS: readonly RegisterCommand[] = [registerClassify, registerRnpt, registerDeadlines, registerParse, registerValidate, registerImport, registerSync, registerReconcile, registerSchedule, registerDemo];

@@ -3,8 +3,7 @@
  * ДТ number, refrigerators and washing machines (traceable ТН ВЭД codes) and socks (not traceable), and
  * counterparties from Russia, Kazakhstan (EAEU) and China, plus a private person.
  */
-import { completeInn } from '@sledopyt/core';
-import type { CalendarDate } from '@sledopyt/core';
+import { completeInn, parseCalendarDate } from '@sledopyt/core';
 import type { ProfileName } from '../composition.js';
 import type { MappingContext } from '../mapping/context.js';
 import { ReferenceData } from '../mapping/reference-data.js';
@@ -74,14 +73,18 @@ export function referenceFixture(): ReferenceData {
   return data;
 }
 
-export function mappingContext(profile: ProfileName, dates: Record<string, CalendarDate> = {}): MappingContext & { skips: SkipLog } {
+/** `dates`: ref → `YYYY-MM-DD` of documents the run has seen. */
+export function mappingContext(profile: ProfileName, dates: Record<string, string> = {}): MappingContext & { skips: SkipLog } {
   return {
     profile,
     reference: referenceFixture(),
     sourceId: '1c.example/buh',
     invoiceKind: 'upd',
     skips: new SkipLog(),
-    documentDate: (_set, ref) => dates[ref] ?? null,
+    documentDate: (_set, ref) => {
+      const date = dates[ref];
+      return date === undefined ? null : parseCalendarDate(date);
+    },
   };
 }
 

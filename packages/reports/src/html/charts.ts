@@ -9,7 +9,7 @@ import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { SEVERITIES, SEVERITY_PLURALS_RU } from '../format-ru.js';
+import { SEVERITIES, SEVERITY_PLURALS_RU, countRu } from '../format-ru.js';
 import type { CodeSummary } from '../summary/summarize.js';
 import type { KeyTally } from '../summary/top-counter.js';
 
@@ -62,7 +62,7 @@ const baseOption = (description: string) => ({
   animation: false,
   aria: { enabled: true, label: { description } },
   textStyle: { fontFamily: FONT, fontSize: 12, color: '#202124' },
-  xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e8eaed' } }, axisLabel: { color: '#5f6368' } },
+  xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#e8eaed' } }, axisLabel: { color: '#5f6368', formatter: (value: number) => countRu(value) } },
 });
 
 /** Counts by discrepancy type, each bar in the colour of its severity. */
@@ -79,7 +79,7 @@ export function byTypeChartSvg(codes: readonly CodeSummary[]): string {
         name: 'Расхождений',
         barMaxWidth: 18,
         data: codes.map((c) => ({ value: c.count, itemStyle: { color: SEVERITY_COLORS[c.severity] } })),
-        label: { show: true, position: 'right', color: '#202124' },
+        label: { show: true, position: 'right', color: '#202124', formatter: (p: { value: number }) => countRu(p.value) },
       },
     ],
   };
@@ -104,7 +104,7 @@ export function topKeysChartSvg(tallies: readonly KeyTally[], label: (key: strin
       itemStyle: { color: SEVERITY_COLORS[severity] },
       data: tallies.map((t) => t.bySeverity[severity]),
       // The total goes at the end of the last segment.
-      label: i === severities.length - 1 ? { show: true, position: 'right', color: '#202124', formatter: (p: { dataIndex: number }) => String(tallies[p.dataIndex]?.count ?? '') } : { show: false },
+      label: i === severities.length - 1 ? { show: true, position: 'right', color: '#202124', formatter: (p: { dataIndex: number }) => countRu(tallies[p.dataIndex]?.count ?? 0) } : { show: false },
     })),
   };
   return renderSvgChart(option, 64 + BAR_ROW * tallies.length);

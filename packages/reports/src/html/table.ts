@@ -67,7 +67,7 @@ export function tableRowHtml(row: ReportRow, index: number, context: RowHtmlCont
     .filter((fact): fact is [string, string] => fact[1] !== null && fact[1] !== '')
     .map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
-  const explain = `<div class="explain"><dl>${factList}</dl><p class="why"><a href="#why-${escapeHtml(row.code)}">Почему это важно, что сделать и основание — в справочнике ниже</a></p></div>`;
+  const explain = `<div class="explain"><dl>${factList}</dl><p class="why"><a href="#why-${escapeHtml(row.code)}">Почему это важно и что делать — в справочнике</a></p></div>`;
   const docNote = doc ? [`от ${dateRu(doc.date)}`, ...(row.section === null ? [] : [`раздел ${row.section}`])].join(' · ') : '';
   const cells = [
     cell(String(index + 1), ` class="num" data-sort="${index + 1}"`),
