@@ -103,7 +103,7 @@ export function parseReportModel(input: ReportModelInput): ReportModel {
   throw new SledopytError({
     code: 'REPORT_MODEL_INVALID',
     message: `The report model is invalid: ${issues.join('; ')}`,
-    messageRu: `Не удалось построить отчёт: неверные данные отчёта — ${issues.join('; ')}`,
+    messageRu: `Отчёт не построен: неверные данные — ${issues.join('; ')}`,
     actor: 'developer',
     details: { issues },
   });

@@ -29,7 +29,7 @@ export function describeSummary(s: SyncSummary): string {
     `Записано документов: ${d.imported}, движений по РНПТ: ${s.movements.written}.`,
   ];
   const kinds = Object.entries(s.movements.byKind);
-  if (kinds.length > 0) out.push(`По видам движений: ${kinds.map(([kind, n]) => `${MOVEMENT_KINDS[kind as MovementKind].labelRu.toLowerCase()} — ${n}`).join('; ')}.`);
+  if (kinds.length > 0) out.push(`По видам движений: ${kinds.map(([kind, n]) => `${MOVEMENT_KINDS[kind as MovementKind].labelRu} — ${n}`).join('; ')}.`);
   out.push('', 'По объектам 1С:', ...Object.entries(s.entitySets).map(([set, counts]) => setLine(set, counts)));
   if (s.skipped.length > 0) {
     out.push('', `Пропущено (не стали движениями): ${s.skipped.reduce((n, e) => n + e.count, 0)}`);
@@ -61,8 +61,10 @@ export function describeCheck(report: CompositionCheck): string {
   for (const object of report.objects) {
     const mark = object.status === 'ok' ? MARK.ok : object.required ? MARK[object.status] : '⚠';
     out.push(`${mark} ${object.titleRu} (${object.set})${object.required ? '' : ' — необязательный'}`);
-    if (object.status !== 'ok') out.push(`    ${object.messageRu}`);
+    // The "how to add it" hint is printed once, below.
+    if (object.status !== 'ok') out.push(`    ${object.messageRu.replace(`. Добавьте: ${report.hintRu}`, '')}`);
   }
+  if (report.objects.some((o) => o.status === 'not-published')) out.push('', `Как добавить объект в состав OData: ${report.hintRu}.`);
   out.push('', `${report.taxpayer.known ? MARK.ok : MARK.error} Организация: ${report.taxpayer.messageRu}`, '');
   out.push(
     report.ok

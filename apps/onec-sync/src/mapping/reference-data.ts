@@ -82,6 +82,8 @@ export class ReferenceData {
   readonly countries = new Map<string, CountryEntry>();
   readonly organizations = new Map<string, Organization>();
   readonly #taxpayers: TaxpayerSettings;
+  /** Parties are asked for once per document: remember them (ИНН and country checks are not free). */
+  readonly #parties = new Map<string, Party>();
 
   constructor(taxpayers: TaxpayerSettings) {
     this.#taxpayers = { taxpayerInn: taxpayers.taxpayerInn, organizations: Object.fromEntries(Object.entries(taxpayers.organizations).map(([k, v]) => [k.toLowerCase(), v])) };
@@ -93,7 +95,7 @@ export class ReferenceData {
       const configured = this.#taxpayers.organizations[organizationRef];
       if (configured !== undefined) return configured;
       const inn = this.organizations.get(organizationRef)?.inn ?? '';
-      if (parseInn(inn).ok) return inn;
+      if (inn !== '' && parseInn(inn).ok) return inn;
     }
     return this.#taxpayers.taxpayerInn ?? null;
   }
@@ -133,13 +135,23 @@ export class ReferenceData {
   }
 
   party(counterpartyRef: string | null): Party {
-    const counterparty = counterpartyRef === null ? undefined : this.counterparties.get(counterpartyRef);
+    if (counterpartyRef === null) return { category: 'unknown', name: '' };
+    let party = this.#parties.get(counterpartyRef);
+    if (party === undefined) {
+      party = this.#partyOf(counterpartyRef);
+      this.#parties.set(counterpartyRef, party);
+    }
+    return party;
+  }
+
+  #partyOf(counterpartyRef: string): Party {
+    const counterparty = this.counterparties.get(counterpartyRef);
     if (counterparty === undefined) return { category: 'unknown', name: '' };
     const country = counterparty.countryRef === null ? undefined : this.countries.get(counterparty.countryRef);
     const known = country === undefined ? null : checkCountry(country.alpha2 !== '' ? country.alpha2 : country.code);
     const alpha2 = known?.ok === true ? (known.value.alpha2 ?? undefined) : undefined;
     const base = { name: counterparty.name, ...(alpha2 === undefined ? {} : { country: alpha2 }) };
-    if (parseInn(counterparty.inn).ok) return { ...base, category: 'domestic', inn: counterparty.inn, ...(counterparty.kpp === '' ? {} : { kpp: counterparty.kpp }) };
+    if (counterparty.inn !== '' && parseInn(counterparty.inn).ok) return { ...base, category: 'domestic', inn: counterparty.inn, ...(counterparty.kpp === '' ? {} : { kpp: counterparty.kpp }) };
     if (counterparty.person) return { ...base, category: 'person' };
     const russian = country?.code === RUSSIA_OKSM || alpha2 === 'RU';
     if (country !== undefined && !russian) {

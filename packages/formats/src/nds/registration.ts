@@ -31,7 +31,8 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /**
  * True when the text is an RNPT in canonical form: 8 digits / DDMMYY (a real date in 2000–2099) / 7 digits /
- * 3 digits other than 000 — the texts `parseRnpt` accepts and returns unchanged.
+ * 3 digits other than 000 — texts `parseRnpt` accepts and returns unchanged (a subset: serials «В»+6 digits and
+ * other spellings are left to the core parser).
  */
 export function isCanonicalRnpt(text: string): boolean {
   if (text.length !== 27) return false;
@@ -46,6 +47,21 @@ export function isCanonicalRnpt(text: string): boolean {
   return digit(24) + digit(25) + digit(26) !== 0;
 }
 
+/**
+ * True when the text is a customs declaration number in canonical form: 8 digits (a Russian customs post) /
+ * DDMMYY (a real date) / 7 digits — texts `parseCustomsDeclarationNumber` accepts and returns unchanged (a subset).
+ * These stand, without quantity and cost, for non-traceable imports; each batch has its own, so they repeat less.
+ */
+export function isCanonicalCustomsDeclarationNumber(text: string): boolean {
+  if (text.length !== 23) return false;
+  for (let i = 0; i < 23; i++) {
+    const code = text.charCodeAt(i);
+    if (i === 8 || i === 15 ? code !== SLASH : !isDigit(code)) return false;
+  }
+  const digit = (i: number) => text.charCodeAt(i) - 0x30;
+  return isValidDateGroup(digit(9) * 10 + digit(10), digit(11) * 10 + digit(12), digit(13) * 10 + digit(14));
+}
+
 /** The classification of one reader, memoised; bounded so that a file of unique numbers cannot grow it. */
 export class RegistrationNumberClassifier {
   private readonly cache = new Map<string, ClassifiedNumber | SledopytError>();
@@ -56,6 +72,7 @@ export class RegistrationNumberClassifier {
   classify(text: string): ClassifiedNumber | SledopytError {
     // The canonical RNPT (nearly every value) needs no memo: the character test is cheaper than a map lookup.
     if (isCanonicalRnpt(text)) return { kind: 'rnpt', number: text };
+    if (isCanonicalCustomsDeclarationNumber(text)) return { kind: 'customs_declaration', number: text };
     let result = this.cache.get(text);
     if (result !== undefined) return result;
     const parsed = parseRegistrationNumber(text);

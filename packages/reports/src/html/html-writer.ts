@@ -4,7 +4,7 @@
  * charts, then the rows copied over in chunks, then the reference section and the script.
  *
  * The table is capped (default 20 000 rows, the first in the run's order, errors first): a browser
- * still sorts and filters that many rows at once, and the page stays around 10–15 MB. The cards and
+ * still opens, sorts and filters that many rows (see README: ~25 MB, timings). The cards and
  * charts always count every finding, and the page says where the full list is (XLSX, CSV).
  */
 import { createReadStream } from 'node:fs';

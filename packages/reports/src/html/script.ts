@@ -10,7 +10,7 @@ export const REPORT_SCRIPT = `
   if (!table) return;
   var tbody = table.querySelector('.tbody');
   var rows = Array.prototype.slice.call(tbody.children);
-  var texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
+  var texts = null; // read on the first text search, not while the page opens
   var controls = document.getElementById('controls');
   var query = document.getElementById('filter-text');
   var severity = document.getElementById('filter-severity');
@@ -21,10 +21,12 @@ export const REPORT_SCRIPT = `
   function applyFilter() {
     var needle = query.value.trim().toLowerCase();
     var s = severity.value, c = code.value, n = 0;
+    if (needle && !texts) texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i];
       var visible = (!s || row.getAttribute('data-severity') === s) && (!c || row.getAttribute('data-code') === c) && (!needle || texts[i].indexOf(needle) !== -1);
-      row.hidden = !visible;
+      // Touch only rows that change: every change restyles the row.
+      if (row.hidden === visible) row.hidden = !visible;
       if (visible) n++;
     }
     shown.textContent = n.toLocaleString('ru-RU');
@@ -36,6 +38,26 @@ export const REPORT_SCRIPT = `
 
   var collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
   var heads = table.querySelector('.thead .tr').children;
+  // Rows keep their original index; sorting reorders indices, and each column's keys are read once.
+  var order = rows.map(function (_, i) { return i; });
+  var keyCache = {};
+  function keysOf(column, numeric) {
+    if (!keyCache[column]) {
+      keyCache[column] = rows.map(function (row) {
+        var cell = row.children[column];
+        var key = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
+        return numeric ? Number(key) : key;
+      });
+    }
+    return keyCache[column];
+  }
+  function showInOrder() {
+    // One bulk replace: moving 20 000 rows one by one takes Chromium ~20 times longer.
+    tbody.replaceChildren();
+    for (var start = 0; start < order.length; start += 10000) {
+      tbody.append.apply(tbody, order.slice(start, start + 10000).map(function (i) { return rows[i]; }));
+    }
+  }
   Array.prototype.forEach.call(heads, function (th, column) {
     var button = th.querySelector('button');
     if (!button) return;
@@ -45,21 +67,12 @@ export const REPORT_SCRIPT = `
       th.setAttribute('aria-sort', direction);
       var numeric = th.getAttribute('data-type') === 'number';
       var sign = direction === 'ascending' ? 1 : -1;
-      var keyed = rows.map(function (row, i) {
-        var cell = row.children[column];
-        var key = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
-        return { i: i, key: numeric ? Number(key) : key };
+      var keys = keysOf(column, numeric);
+      order.sort(function (a, b) {
+        var d = numeric ? keys[a] - keys[b] : collator.compare(keys[a], keys[b]);
+        return d * sign || a - b;
       });
-      keyed.sort(function (a, b) {
-        var d = numeric ? a.key - b.key : collator.compare(a.key, b.key);
-        return d * sign || a.i - b.i;
-      });
-      var fragment = document.createDocumentFragment();
-      var sortedRows = [], sortedTexts = [];
-      keyed.forEach(function (k) { fragment.appendChild(rows[k.i]); sortedRows.push(rows[k.i]); sortedTexts.push(texts[k.i]); });
-      rows = sortedRows;
-      texts = sortedTexts;
-      tbody.appendChild(fragment);
+      showInOrder();
     });
   });
 

@@ -41,8 +41,9 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 #findings .tr { display: grid; grid-template-columns: 48px 160px 212px 150px 160px 180px 84px minmax(300px, 1fr); border-bottom: 1px solid var(--line); }
 #findings .tr[hidden] { display: none; }
 #findings .tr > div { padding: 6px 8px; overflow-wrap: anywhere; min-width: 0; }
-/* Off-screen rows are not laid out until scrolled to: what keeps 20 000 rows quick to open. */
-#findings .tbody > .tr { content-visibility: auto; contain-intrinsic-size: auto 84px; }
+/* Off-screen rows are not laid out until scrolled to: what keeps 20 000 rows quick to open. The first
+   rows are always drawn (first paint, full-page screenshots). */
+#findings .tbody > .tr:nth-child(n+41) { content-visibility: auto; contain-intrinsic-size: auto 84px; }
 #findings .tbody > .tr:nth-child(even) { background: #fafbfc; }
 .thead { position: sticky; top: 0; z-index: 1; background: #eef0f3; font-weight: 600; }
 .thead button { all: unset; cursor: pointer; }
@@ -79,7 +80,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 32px; }
   .controls { display: none !important; }
   .table-wrap { max-height: none; overflow: visible; border: 0; }
   .thead { position: static; }
-  #findings .tbody > .tr { content-visibility: visible; }
+  #findings .tbody > .tr:nth-child(n+41) { content-visibility: visible; }
   details > :not(summary) { display: block; }
 }
 `;

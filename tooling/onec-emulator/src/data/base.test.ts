@@ -64,6 +64,16 @@ describe('generated base', () => {
     expect(expenses.length).toBeGreaterThan(100);
   });
 
+  it('БП movement notifications point to their sales from the rows; the header ПервичныйДокумент_Key (the notice a correction corrects) stays empty', () => {
+    const sales = new Set(rows(base, SALES).map((r) => r['Ref_Key']));
+    const notices = rows(base, 'Document_УведомлениеОПеремещенииПрослеживаемыхТоваров');
+    expect(notices.length).toBeGreaterThan(0);
+    for (const notice of notices) {
+      expect(notice['ПервичныйДокумент_Key']).toBe('00000000-0000-0000-0000-000000000000');
+      for (const line of notice['Товары'] as readonly Row[]) expect(sales.has(line['СопроводительныйДокумент_Key'])).toBe(true);
+    }
+  });
+
   it('posts every document kind into its own numbering and date range', () => {
     const purchases = rows(base, PURCHASES);
     expect(purchases[0]?.['Number']).toBe('ТС00-000001');

@@ -210,7 +210,9 @@ const bindings: Binding[] = [
       Организация_Key: context.data.organizationRef,
       Комментарий: doc.comment,
       СуммаДокумента: sumOf(doc.lines.flatMap((l) => l.shares.map((s) => s.amount))),
-      ПервичныйДокумент_Key: doc.baseDocumentRef ?? EMPTY_GUID,
+      // In БП this is the notification a corrective one corrects (a ref to this very document type, per the
+      // derived field table), not the sale: a first notification leaves it empty. The sale is on the rows.
+      ПервичныйДокумент_Key: EMPTY_GUID,
       ПолученоПодтверждениеИзФНС: doc.posted,
       Товары: tabular(
         doc.ref,
