@@ -1,34 +1,58 @@
-import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { open, readFile, stat } from 'node:fs/promises';
+import { detectFormat } from '@sledopyt/formats';
 import { SledopytError } from '@sledopyt/core';
 
 /** Reads a file the user named, turning file-system failures into errors the user can act on. */
 export async function readInputFile(path: string): Promise<Uint8Array> {
+  await checkInputFile(path);
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      throw new SledopytError({
-        code: 'FILE_IS_DIRECTORY',
-        message: `${path} is a directory`,
-        messageRu: `«${path}» — это папка, а нужен файл`,
-        details: { path },
-      });
-    }
     return await readFile(path);
   } catch (error) {
-    if (error instanceof SledopytError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SledopytError({
-      code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : code === 'EACCES' ? 'FILE_NO_ACCESS' : 'FILE_READ_FAILED',
-      message: `Cannot read ${path}: ${String((error as Error).message)}`,
-      messageRu:
-        code === 'ENOENT'
-          ? `Файл «${path}» не найден: проверьте путь`
-          : code === 'EACCES'
-            ? `Нет прав на чтение файла «${path}»`
-            : `Не удалось прочитать файл «${path}»: ${String((error as Error).message)}`,
-      actor: code === 'EACCES' ? 'admin' : 'user',
-      details: { path, errno: code ?? null },
-      cause: error,
-    });
+    throw fileError(path, error);
+  }
+}
+
+/** Checks that a path names a readable file (not a folder) before it is streamed. */
+export async function checkInputFile(path: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(path)).isDirectory();
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  if (isDirectory) {
+    throw new SledopytError({ code: 'FILE_IS_DIRECTORY', message: `${path} is a directory`, messageRu: `«${path}» — это папка, а нужен файл`, details: { path } });
+  }
+}
+
+function fileError(path: string, error: unknown): SledopytError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new SledopytError({
+    code: code === 'ENOENT' ? 'FILE_NOT_FOUND' : code === 'EACCES' ? 'FILE_NO_ACCESS' : 'FILE_READ_FAILED',
+    message: `Cannot read ${path}: ${String((error as Error).message)}`,
+    messageRu:
+      code === 'ENOENT'
+        ? `Файл «${path}» не найден: проверьте путь`
+        : code === 'EACCES'
+          ? `Нет прав на чтение файла «${path}»`
+          : `Не удалось прочитать файл «${path}»: ${String((error as Error).message)}`,
+    actor: code === 'EACCES' ? 'admin' : 'user',
+    details: { path, errno: code ?? null },
+    cause: error,
+  });
+}
+
+/** Whether a file is a VAT declaration section (streamed, never read whole): told from its first 64 KiB. */
+export async function isDeclarationSection(path: string): Promise<boolean> {
+  await checkInputFile(path);
+  const handle = await open(path, 'r');
+  try {
+    const head = new Uint8Array(64 * 1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const { kind } = detectFormat(head.subarray(0, bytesRead), basename(path));
+    return kind.startsWith('nds-') && kind !== 'nds-main';
+  } finally {
+    await handle.close();
   }
 }

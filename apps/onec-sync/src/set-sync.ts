@@ -73,6 +73,12 @@ export interface SetSyncDeps {
   byKind: Partial<Record<MovementKind, number>>;
 }
 
+/** The DataVersion of the last object of a page: the checkpoint records exactly which version the pass reached. */
+function lastDataVersion(rows: readonly Row[]): string | null {
+  const version = rows.at(-1)?.['DataVersion'];
+  return typeof version === 'string' && version !== '' ? version : null;
+}
+
 interface PageOutcome {
   documents: ImportDocumentInput[];
   retract: { ref: string; taxpayerInn: string }[];
@@ -118,10 +124,11 @@ export class EntitySetSync {
     const select = full ? fullSelect(this.#object) : LISTING_FIELDS;
     let completed = false;
     for await (const page of transport.pages<Row>(this.set, { select, filter, orderBy: ['Ref_Key'], pageSize, startAt: pass.startAt })) {
-      const outcome = await this.#processListing(page.rows, full);
+      // Many changes on one page (a resumed first load, a mass re-posting): read the page again in full rather than by key.
+      const refetch = (): Promise<Row[]> => transport.collection<Row>([this.set], { select: fullSelect(this.#object), filter, orderBy: ['Ref_Key'], top: pageSize, skip: page.skip });
+      const outcome = await this.#processListing(page.rows, full ? 'listed' : refetch);
       const cursor: PassCursor = { v: 1, since, startedAt: pass.startedAt, position: page.skip + page.rows.length, complete: page.last };
-      const lastVersion = page.rows.length === 0 ? null : String(page.rows[page.rows.length - 1]?.['DataVersion'] ?? '') || null;
-      await this.#commit(outcome, cursor, lastVersion);
+      await this.#commit(outcome, cursor, lastDataVersion(page.rows));
       task.advance(page.rows.length);
       completed = page.last;
       if (!page.last && this.#deps.signal?.aborted === true) return false;
@@ -130,8 +137,11 @@ export class EntitySetSync {
     return true;
   }
 
-  /** Classifies a page of listed objects and reads and maps the ones that need it. */
-  async #processListing(rows: readonly Row[], full: boolean): Promise<PageOutcome> {
+  /**
+   * Classifies a page of listed objects and reads and maps the ones that need it: `listed` when the rows are
+   * already whole, else a way to read the page again in full (used when key look-ups would take several requests).
+   */
+  async #processListing(rows: readonly Row[], whole: 'listed' | 'by-key' | (() => Promise<Row[]>)): Promise<PageOutcome> {
     const outcome: PageOutcome = { documents: [], retract: [] };
     const changed: Row[] = [];
     for (const row of rows) {
@@ -151,10 +161,19 @@ export class EntitySetSync {
       }
     }
     if (changed.length === 0) return outcome;
-    const objects = full ? changed : await this.#readFull(changed.map((row) => String(row['Ref_Key'])));
+    const objects = whole === 'listed' ? changed : await this.#readChanged(changed.map((row) => String(row['Ref_Key'])), whole);
     await this.#resolveLinks(objects);
     for (const row of objects) this.#mapObject(row, outcome);
     return outcome;
+  }
+
+  async #readChanged(refs: readonly string[], whole: 'by-key' | (() => Promise<Row[]>)): Promise<Row[]> {
+    if (whole === 'by-key' || refs.length <= this.#deps.keysPerRequest) return this.#readFull(refs);
+    const wanted = new Set(refs);
+    const again = (await whole()).filter((row) => wanted.has(String(row['Ref_Key'])));
+    // Rows that moved off the page in between are read by key.
+    for (const row of again) wanted.delete(String(row['Ref_Key']));
+    return wanted.size === 0 ? again : [...again, ...(await this.#readFull([...wanted]))];
   }
 
   #readFull(refs: readonly string[]): Promise<Row[]> {
@@ -246,7 +265,7 @@ export class EntitySetSync {
     if (unseen.length === 0) return;
     const found = await this.#deps.transport.byKeys<Row>(this.set, unseen, { select: LISTING_FIELDS, chunk: this.#deps.keysPerRequest });
     const still = new Set(found.map((row) => readHeader(row)?.ref).filter((ref): ref is string => ref !== undefined));
-    const outcome = await this.#processListing(found, false);
+    const outcome = await this.#processListing(found, 'by-key');
     for (const ref of unseen) {
       const known = this.#known.get(ref);
       if (!still.has(ref) && known !== undefined) outcome.retract.push({ ref, taxpayerInn: known.taxpayerInn });

@@ -61,6 +61,9 @@ export interface SyncSummary {
   profile: ProfileName;
   profileTitleRu: string;
   since: string;
+  /** When the run started (UTC), and the same moment on the base's wall clock (as 1C's event log shows it). */
+  startedAt: string;
+  startedAtBaseTime: string;
   dryRun: boolean;
   /** Catalog rows read per entity set. */
   catalogs: Record<string, number>;

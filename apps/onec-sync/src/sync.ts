@@ -7,14 +7,17 @@
 import { createHash } from 'node:crypto';
 import { SledopytError, isSledopytError, parseCalendarDate } from '@sledopyt/core';
 import type { AdapterContext } from '@sledopyt/contract';
+import { checkpointSource } from './checkpoint.js';
 import type { Store } from '@sledopyt/store';
 import type { ObjectRole } from './composition.js';
 import { TRACEABILITY_START, sourceIdOf } from './config.js';
 import type { OneCSyncConfig } from './config.js';
 import { crossCheckBalances } from './cross-check.js';
 import { onecErrors } from './errors.js';
+import { instantToNaive } from './odata/literals.js';
 import { loadKnownVersions } from './known-versions.js';
 import type { KnownVersions } from './known-versions.js';
+import type { ReferenceData } from './mapping/reference-data.js';
 import { SkipLog } from './mapping/skips.js';
 import { loadReferenceData } from './reference.js';
 import { openSession } from './session.js';
@@ -22,7 +25,6 @@ import type { Session, SessionServices } from './session.js';
 import { DocumentDates, EntitySetSync } from './set-sync.js';
 import { emptyCounts, runCounts, totalCounts } from './summary.js';
 import type { EntitySetCounts, MissingObject, SyncSummary } from './summary.js';
-import { checkpointSource } from './checkpoint.js';
 
 /** Document sets in the order they are read: notifications last, they need the dates of the others. */
 export const DOCUMENT_ROLES: readonly ObjectRole[] = ['purchases', 'returns-from-buyers', 'sales', 'returns-to-suppliers', 'remains-notices', 'import-notices', 'movement-notices'];
@@ -63,12 +65,13 @@ function requireComposition(session: Session, config: OneCSyncConfig): void {
 const notPublished = (session: Session): MissingObject[] =>
   session.plan.objects.filter((o) => !o.spec.required && !o.usable).map((o) => ({ set: o.spec.set, titleRu: o.spec.titleRu, purposeRu: o.spec.purposeRu }));
 
-async function syncDocuments(context: OneCSyncContext, session: Session, known: KnownVersions, skips: SkipLog, summary: SyncSummary, reference: Awaited<ReturnType<typeof loadReferenceData>>['data']): Promise<boolean> {
+async function syncDocuments(context: OneCSyncContext, session: Session, known: KnownVersions, skips: SkipLog, summary: SyncSummary, reference: ReferenceData): Promise<boolean> {
   const { config, services } = context;
   const store = services.dryRun === true ? null : services.store;
   const dates = new DocumentDates();
   const now = services.now ?? (() => new Date());
-  for (const object of session.plan.usable(DOCUMENT_ROLES)) {
+  const objects = session.plan.usable(DOCUMENT_ROLES);
+  for (const object of objects) {
     const counts: EntitySetCounts = emptyCounts();
     summary.entitySets[object.spec.set] = counts;
     const sync = new EntitySetSync(object, known.get(object.spec.set) ?? new Map(), {
@@ -90,7 +93,8 @@ async function syncDocuments(context: OneCSyncContext, session: Session, known: 
     const task = context.progress.task(object.spec.set, { unit: 'документов' });
     try {
       const completed = await sync.run(task);
-      if (object === session.plan.usable(DOCUMENT_ROLES)[0]) summary.since = sync.since;
+      // The period of the first set stands for the run (all sets share it unless one resumed an older pass).
+      if (object === objects[0]) summary.since = sync.since;
       if (!completed) return false;
     } finally {
       task.finish();
@@ -104,6 +108,7 @@ async function syncDocuments(context: OneCSyncContext, session: Session, known: 
 export async function runOneCSync(context: OneCSyncContext): Promise<SyncSummary> {
   const started = Date.now();
   const { config, services, logger } = context;
+  const startedAt = (services.now ?? (() => new Date()))();
   const session = await openSession(config, services, logger, context.signal);
   requireComposition(session, config);
   const skips = new SkipLog();
@@ -112,6 +117,8 @@ export async function runOneCSync(context: OneCSyncContext): Promise<SyncSummary
     profile: session.profile,
     profileTitleRu: session.profileTitleRu,
     since: config.since ?? TRACEABILITY_START,
+    startedAt: startedAt.toISOString(),
+    startedAtBaseTime: instantToNaive(startedAt, config.timezone),
     dryRun: services.dryRun === true || services.store === null,
     catalogs: {},
     entitySets: {},

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { writeSection9 } from '@sledopyt/reconciler/testing';
 import { run } from '../test-support/run.js';
 import { SAMPLE_UPD_501, SAMPLE_UPD_502, readBytes, tempFiles } from '../test-support/files.js';
 
@@ -37,5 +38,18 @@ describe('sledopyt parse', () => {
     const { code, stdout } = await run('parse', '/nonexistent/ON_NSCHFDOPPR.xml');
     expect(code).toBe(2);
     expect(stdout).toContain('FILE_NOT_FOUND');
+  });
+});
+
+describe('sledopyt parse on a VAT declaration section', () => {
+  it('streams a section 9 file and summarises its lines, entries, RNPTs and cost', async () => {
+    const { 'NO_NDS.9.xml': file } = tempFiles({ 'NO_NDS.9.xml': await writeSection9() });
+    const { code, stdout } = await run('parse', file!, '--json');
+    expect(code).toBe(0);
+    const [parsed] = JSON.parse(stdout).files;
+    expect(parsed).toMatchObject({ ok: true, summary: { kind: 'nds-9', distinctRnptsAtLeast: false } });
+    expect(parsed.summary.lines).toBeGreaterThan(0);
+    expect(parsed.summary.traceableItems).toBeGreaterThan(0);
+    expect(parsed.summary.rnpts.length).toBe(parsed.summary.distinctRnpts);
   });
 });

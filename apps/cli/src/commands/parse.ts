@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
 import { formatDateRu, formatRub, isSledopytError } from '@sledopyt/core';
-import { readDocument, type DocumentSummary } from '@sledopyt/formats';
+import { readDocument, summarizeNdsSection, type DocumentSummary } from '@sledopyt/formats';
 import type { RegisterCommand } from '../program.js';
 import { EXIT } from '../exit-codes.js';
 import { toJson } from '../io.js';
 import { fields } from '../format.js';
-import { readInputFile } from '../read-input-file.js';
+import { isDeclarationSection, readInputFile } from '../read-input-file.js';
 
 interface FileOutcome {
   file: string;
@@ -29,10 +29,15 @@ export const registerParse: RegisterCommand = (program, ctx) => {
     });
 };
 
+/** VAT declaration sections are streamed (files of gigabytes); other documents are read whole. */
+export async function summarizeFile(file: string): Promise<DocumentSummary> {
+  if (await isDeclarationSection(file)) return summarizeNdsSection(file, basename(file));
+  return readDocument(await readInputFile(file), basename(file)).summary;
+}
+
 async function parseOne(file: string): Promise<FileOutcome> {
   try {
-    const { summary } = readDocument(await readInputFile(file), basename(file));
-    return { file, ok: true, summary, error: null };
+    return { file, ok: true, summary: await summarizeFile(file), error: null };
   } catch (error) {
     if (!isSledopytError(error)) throw error;
     return { file, ok: false, summary: null, error: { code: error.code, messageRu: error.messageRu, message: error.message, details: error.details } };

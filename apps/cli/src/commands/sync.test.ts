@@ -24,7 +24,7 @@ beforeAll(() => {
   process.env[PASSWORD_ENV] = PASSWORD;
 });
 afterAll(() => {
-  delete process.env[PASSWORD_ENV];
+  Reflect.deleteProperty(process.env, PASSWORD_ENV);
 });
 
 const tempDb = (): string => `sqlite:${join(mkdtempSync(join(tmpdir(), 'sledopyt-cli-sync-')), 'sledopyt.db')}`;
@@ -92,7 +92,7 @@ describe('sledopyt sync 1c', () => {
       expect(JSON.parse(result.stderr.slice(result.stderr.lastIndexOf('{\n  "error"'))).error).toMatchObject({ code: 'ONEC_AUTH_FAILED', actor: 'admin' });
       expect(result.stderr + result.stdout).not.toContain('Осень-2025?');
     } finally {
-      delete process.env['SLEDOPYT_CLI_TEST_WRONG'];
+      Reflect.deleteProperty(process.env, 'SLEDOPYT_CLI_TEST_WRONG');
     }
   });
 

@@ -8,6 +8,7 @@ import { Option } from '@commander-js/extra-typings';
 import { SledopytError, parseCalendarDate } from '@sledopyt/core';
 import { checkOneC, parseOneCSyncConfig, runOneCSyncLocked } from '@sledopyt/onec-sync';
 import type { OneCSyncConfig } from '@sledopyt/onec-sync';
+import type { Store } from '@sledopyt/store';
 import type { RegisterCommand } from '../program.js';
 import { EXIT } from '../exit-codes.js';
 import { processIo, toJson } from '../io.js';
@@ -122,7 +123,7 @@ export const registerSync: RegisterCommand = (program, ctx) => {
         }
         const interactive = real && process.stderr.isTTY === true && options.json !== true;
         const progress = interactive ? oneBarAtATime(createProgress({ logger, interactive })) : createProgress({ logger, interactive });
-        const run = (store: Parameters<Parameters<typeof withStore>[2]>[0] | null) =>
+        const run = (store: Store | null) =>
           runOneCSyncLocked({ config, logger, progress, signal, services: { store, dryRun: options.dryRun === true } });
         // A dry run touches no store unless one is named: it would create the default database file.
         const summary = options.dryRun === true && options.db === undefined ? await run(null) : await withStore(options.db, logger, (store) => run(store));

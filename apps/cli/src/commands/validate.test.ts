@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { corruptTailSection9, writeSection9 } from '@sledopyt/reconciler/testing';
 import { run } from '../test-support/run.js';
 import { SAMPLE_UPD_501, SAMPLE_UPD_502, tempFiles } from '../test-support/files.js';
 
@@ -25,5 +26,19 @@ describe('sledopyt validate', () => {
     const { code, stdout } = await run('validate', files['wrong.xml']!);
     expect(code).toBe(2);
     expect(stdout).toMatch(/XML_(WRONG_ROOT|FORMAT_UNKNOWN)/);
+  });
+});
+
+describe('sledopyt validate on VAT declaration sections', () => {
+  it('reads a good section 9 to the end (exit 0) and names the line of a corrupt one (exit 2)', async () => {
+    const files = tempFiles({ 'good.xml': await writeSection9(), 'corrupt.xml': await corruptTailSection9(120) });
+    const good = await run('validate', files['good.xml']!);
+    expect(good.code).toBe(0);
+    const bad = await run('validate', '--json', files['corrupt.xml']!);
+    expect(bad.code).toBe(2);
+    const [result] = JSON.parse(bad.stdout).files;
+    expect(result.readable).toBe(false);
+    expect(result.problems[0].code).toMatch(/^XML_/);
+    expect(result.problems[0].line).toBeGreaterThan(100);
   });
 });

@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
 import { isSledopytError } from '@sledopyt/core';
-import { validateDocument, type ValidationProblem } from '@sledopyt/formats';
+import { summarizeNdsSection, validateDocument, type ValidationProblem } from '@sledopyt/formats';
 import type { RegisterCommand } from '../program.js';
 import { EXIT } from '../exit-codes.js';
 import { toJson } from '../io.js';
-import { readInputFile } from '../read-input-file.js';
+import { isDeclarationSection, readInputFile } from '../read-input-file.js';
 
 interface FileValidation {
   file: string;
@@ -35,11 +35,18 @@ export const registerValidate: RegisterCommand = (program, ctx) => {
 
 async function validateOne(file: string): Promise<FileValidation> {
   try {
+    if (await isDeclarationSection(file)) {
+      // Streamed to the end: the reader checks structure, amounts and every RNPT, naming the line of the first problem.
+      const summary = await summarizeNdsSection(file, basename(file));
+      return { file, readable: true, kind: summary.kind, problems: [] };
+    }
     const { parsed, problems } = validateDocument(await readInputFile(file), basename(file));
     return { file, readable: parsed !== undefined, kind: parsed?.kind ?? null, problems };
   } catch (error) {
     if (!isSledopytError(error)) throw error;
     const problem: ValidationProblem = { severity: 'error', code: error.code, message: error.message, messageRu: error.messageRu, details: error.details };
+    if (typeof error.details['line'] === 'number') problem.line = error.details['line'];
+    if (typeof error.details['path'] === 'string') problem.path = error.details['path'];
     return { file, readable: false, kind: null, problems: [problem] };
   }
 }

@@ -5,7 +5,14 @@ import type { Clock } from './timing.js';
 function fakeClock(): Clock & { slept: number[] } {
   let now = 1_000;
   const slept: number[] = [];
-  return { slept, now: () => now, sleep: async (ms) => void (slept.push(ms), (now += ms)) };
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+  };
 }
 
 describe('request pacing', () => {

@@ -22,3 +22,4 @@ export {
   type WriteNdsOptions,
 } from './writer.js';
 export { NDS_KND, readNdsDeclarationTitle, type NdsDeclarationTitle } from './main-file.js';
+export * from './summary.js';

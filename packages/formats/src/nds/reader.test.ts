@@ -104,6 +104,18 @@ describe('readNdsLines agrees with saxes', () => {
   });
 });
 
+describe('readNdsLines is one pass', () => {
+  it('refuses a second iteration instead of silently yielding nothing', async () => {
+    const reader = readNdsLines(section(LINE));
+    const first: unknown[] = [];
+    for await (const line of reader) first.push(line);
+    expect(first).toHaveLength(1);
+    await expect(async () => {
+      for await (const line of reader) first.push(line);
+    }).rejects.toMatchObject({ code: 'NDS_READER_REUSED' });
+  });
+});
+
 describe('readNdsLines from a file path', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sledopyt-nds-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

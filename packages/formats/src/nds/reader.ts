@@ -8,6 +8,7 @@
  * file, the line and the element path; the iterator throws at the first one, after the lines before it. The
  * caller's transaction decides what happens to those: nothing is ever skipped silently.
  */
+import { SledopytError } from '@sledopyt/core';
 import { detectXmlEncoding } from '../xml/encoding.js';
 import { formatError } from '../xml/format-error.js';
 import { readFileChunks } from './file-chunks.js';
@@ -56,7 +57,14 @@ export function createLineReader(run: BatchSource): NdsLineReader {
   const buffered: NdsLine[][] = [];
   let started = false;
   const start = () => {
-    if (started) throw formatError({ code: 'XML_MALFORMED', message: 'A section reader can be iterated only once', messageRu: 'раздел декларации можно прочитать только один раз' });
+    if (started) {
+      throw new SledopytError({
+        code: 'NDS_READER_REUSED',
+        message: 'A section reader can be iterated only once: create another with readNdsLines()',
+        messageRu: 'раздел декларации читается за один проход; для повторного чтения откройте его заново',
+        actor: 'developer',
+      });
+    }
     started = true;
   };
   const open = () => {

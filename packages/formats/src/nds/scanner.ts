@@ -13,7 +13,7 @@
  * its start. Nothing is committed for a partial item, so a truncated file can never yield a partial line.
  */
 import type { CalendarDate, Kopecks, Quantity } from '@sledopyt/core';
-import { calendarDate, isValidYmd, type SledopytError } from '@sledopyt/core';
+import { calendarDate, isValidYmd, SledopytError } from '@sledopyt/core';
 import { encodeXml, type XmlEncoding } from '../xml/encoding.js';
 import { excerpt, formatError, type FormatErrorCode } from '../xml/format-error.js';
 import { DEFAULT_SAFETY_LIMITS, type XmlSafetyLimits } from '../xml/safety.js';
@@ -1671,5 +1671,5 @@ function kopecksFromBytes(buf: Buffer, start: number, end: number): bigint | und
 }
 
 function developerError(message: string): SledopytError {
-  return formatError({ code: 'XML_MALFORMED', message: `internal: ${message}`, messageRu: `внутренняя ошибка чтения: ${message}` });
+  return new SledopytError({ code: 'NDS_SCANNER_MISUSE', message, messageRu: `внутренняя ошибка чтения раздела декларации: ${message}`, actor: 'developer' });
 }
