@@ -26,10 +26,18 @@ export interface CommandContext {
 /** A subcommand module: one file under `commands/`, registered in `commands/index.ts`. */
 export type RegisterCommand = (program: Command, ctx: CommandContext) => void;
 
+/** An option's help line with its choices and default in Russian (commander writes them in English). */
+function describeOptionRu(option: { description: string; argChoices?: string[] | undefined; defaultValue?: unknown; defaultValueDescription?: string | undefined; negate?: boolean }): string {
+  const extras: string[] = [];
+  if (option.argChoices) extras.push(`варианты: ${option.argChoices.join(', ')}`);
+  if (option.defaultValue !== undefined && !option.negate) extras.push(`по умолчанию: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
+  return extras.length === 0 ? option.description : `${option.description} (${extras.join('; ')})`;
+}
+
 /** Russian headings and help texts on every (sub)command, errors through our writer. */
 function localise(command: Command, io: CliIo): void {
   command
-    .configureHelp({ styleTitle: (title) => TITLES_RU[title] ?? title, sortSubcommands: false })
+    .configureHelp({ styleTitle: (title) => TITLES_RU[title] ?? title, sortSubcommands: false, optionDescription: describeOptionRu })
     .helpOption('-h, --help', 'показать справку по команде')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();

@@ -17,7 +17,7 @@ interface FileOutcome {
 export const registerParse: RegisterCommand = (program, ctx) => {
   program
     .command('parse')
-    .description('прочитать файлы ФНС (УПД, УКД, уведомления, отчёт об операциях) и показать, что в них')
+    .description('прочитать файлы ФНС (УПД, УКД, уведомления, отчёт об операциях, разделы 8/9 декларации) и показать, что в них')
     .argument('<file...>', 'XML-файлы в windows-1251 или UTF-8')
     .option('--json', 'вывести результат одним объектом JSON')
     .action(async (files, options) => {
