@@ -1,20 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isSledopytError } from '@sledopyt/core';
-import type { SledopytError } from '@sledopyt/core';
 import { describe, expect, it } from 'vitest';
 import { normalizeServiceUrl, parseOneCSyncConfig, resolvePassword, sourceIdOf } from './config.js';
-
-function refusal(run: () => unknown): SledopytError {
-  try {
-    run();
-  } catch (error) {
-    if (isSledopytError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SledopytError');
-}
+import { caught as refusal } from '@sledopyt/core/testing';
 
 const fs = { readFile: (path: string) => (path === '/run/secrets/onec' ? 'Зима2026!\n' : '') };
 

@@ -1,5 +1,3 @@
-import { isSledopytError } from '@sledopyt/core';
-import type { SledopytError } from '@sledopyt/core';
 import { describeEachEngine, freshDatabase } from '@sledopyt/store/testing';
 import { describe, expect, it } from 'vitest';
 import { checkpointSource, readCursor } from './checkpoint.js';
@@ -7,19 +5,10 @@ import { sourceIdOf } from './config.js';
 import { runOneCSync, runOneCSyncLocked } from './sync.js';
 import { COMPANY_INN, ONEC_PASSWORD, configFor, emulator, syncContext } from './test-support/harness.js';
 import { countRows, expectedBalances, expectedMovementsByKind, storeBalances, storeContent } from './test-support/expectations.js';
+import { rejected as failure } from '@sledopyt/core/testing';
 
 const SALES = 'Document_РеализацияТоваровУслуг';
 const PURCHASES = { bp30: 'Document_ПоступлениеТоваровУслуг', ut115: 'Document_ПриобретениеТоваровУслуг' } as const;
-
-async function failure(promise: Promise<unknown>): Promise<SledopytError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isSledopytError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SledopytError');
-}
 
 /** How many objects were read in full by key (`Ref_Key eq guid'…' or …`) from a set. */
 const readByKey = (onec: Awaited<ReturnType<typeof emulator>>, set: string): number =>

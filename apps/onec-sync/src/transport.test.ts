@@ -1,9 +1,8 @@
-import { isSledopytError } from '@sledopyt/core';
-import type { SledopytError } from '@sledopyt/core';
 import { describe, expect, it } from 'vitest';
 import { ODataTransport, basicAuthorization } from './transport.js';
 import type { TransportOptions } from './transport.js';
 import { ONEC_PASSWORD, ONEC_USER, emulator, instantClock, recordingLogger } from './test-support/harness.js';
+import { rejected as failure } from '@sledopyt/core/testing';
 
 const SALES = 'Document_РеализацияТоваровУслуг';
 
@@ -22,16 +21,6 @@ function transportFor(url: string, overrides: Partial<TransportOptions> = {}): O
     ...overrides,
   });
   return Object.assign(transport, { clock });
-}
-
-async function failure(promise: Promise<unknown>): Promise<SledopytError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isSledopytError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SledopytError');
 }
 
 describe('ODataTransport against the emulated 1C', () => {

@@ -9,6 +9,7 @@ import { registerSchedule } from './schedule.js';
 import { registerSync } from './sync.js';
 import { registerValidate } from './validate.js';
 import { registerRnpt } from './rnpt.js';
+import { registerSftp } from './sftp.js';
 
 /** Every subcommand, in the order `sledopyt --help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [registerClassify, registerRnpt, registerDeadlines, registerParse, registerValidate, registerImport, registerSync, registerReconcile, registerSchedule, registerDemo];
+export const COMMANDS: readonly RegisterCommand[] = [registerClassify, registerRnpt, registerDeadlines, registerParse, registerValidate, registerImport, registerSync, registerReconcile, registerSchedule, registerDemo, registerSftp];

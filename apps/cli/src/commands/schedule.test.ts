@@ -59,3 +59,15 @@ describe('sledopyt schedule', () => {
     expect(stderr).toContain('CONFIG_INVALID');
   });
 });
+
+describe('sledopyt schedule with adapter jobs', () => {
+  it('reads the adapters’ settings files at start and refuses a missing one with exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sledopyt-service-'));
+    const { 'c.yaml': config } = tempFiles({
+      'c.yaml': `db: "sqlite:${join(dir, 'store.db')}"\njobs:\n  sftpPoll:\n    cron: "*/5 * * * *"\n    config: "${join(dir, 'missing-sftp.yaml')}"\n`,
+    });
+    const { code, stderr } = await run('schedule', '--config', config!);
+    expect(code).toBe(2);
+    expect(stderr).toContain('missing-sftp.yaml');
+  });
+});

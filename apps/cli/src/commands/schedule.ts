@@ -3,6 +3,11 @@ import type { RegisterCommand } from '../program.js';
 import { createLogger } from '../logging.js';
 import { loadConfig } from '../config/load.js';
 import { reconcileJob, startScheduler, type ScheduledJob } from '@sledopyt/reconciler';
+import { runOneCSync } from '@sledopyt/onec-sync';
+import { runSftpPoll } from '@sledopyt/sftp-drop';
+import { silentProgress } from '@sledopyt/contract';
+import { syncSettings } from './sync.js';
+import { loadSftpConfig } from './sftp.js';
 import { openStore, redactUrl } from '@sledopyt/store';
 import type { CalendarDate } from '@sledopyt/core';
 
@@ -25,6 +30,25 @@ export const registerSchedule: RegisterCommand = (program, ctx) => {
       const today = (): CalendarDate => todayIn(config.timezone);
       const jobs: ScheduledJob[] = [];
       if (config.jobs.reconcile) jobs.push(reconcileJob(store, config.jobs.reconcile, today));
+      // Adapters' settings are read now, so that a wrong file stops the service at start, not at 3 a.m.
+      if (config.jobs.onecSync) {
+        const onec = syncSettings({ config: config.jobs.onecSync.config });
+        jobs.push({
+          name: 'onec-sync',
+          cron: config.jobs.onecSync.cron,
+          run: async ({ signal, logger: jobLogger }) =>
+            numericCounts(await runOneCSync({ config: onec, logger: jobLogger, progress: silentProgress, signal, services: { store } })),
+        });
+      }
+      if (config.jobs.sftpPoll) {
+        const sftp = await loadSftpConfig(config.jobs.sftpPoll.config);
+        jobs.push({
+          name: 'sftp-drop',
+          cron: config.jobs.sftpPoll.cron,
+          run: async ({ signal, logger: jobLogger }) =>
+            numericCounts(await runSftpPoll({ config: sftp, logger: jobLogger, progress: silentProgress, signal, services: { store } })),
+        });
+      }
       if (jobs.length === 0) {
         await store.close();
         ctx.io.stderr('В настройках нет ни одного задания (jobs): добавьте, например, jobs.reconcile.cron.\n');
@@ -46,3 +70,8 @@ export const registerSchedule: RegisterCommand = (program, ctx) => {
       await store.close();
     });
 };
+
+/** The top-level numbers of a job's summary, for its run record. */
+function numericCounts(summary: object): Record<string, number> {
+  return Object.fromEntries(Object.entries(summary).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+}

@@ -64,3 +64,11 @@ describe('the shipped example configuration', () => {
     expect(config.jobs.reconcile).toMatchObject({ cron: '0 3 * * *', period: 'previous' });
   });
 });
+
+describe('adapter jobs in the configuration', () => {
+  it('accepts the 1C sync and SFTP poll jobs with their own settings files', () => {
+    const config = validateConfig({ jobs: { onecSync: { cron: '*/15 * * * *', config: '/etc/sledopyt/onec.json' }, sftpPoll: { cron: '*/5 * * * *', config: '/etc/sledopyt/sftp.yaml' } } }, 'x', {});
+    expect(config.jobs.onecSync?.config).toBe('/etc/sledopyt/onec.json');
+    expect(problemsOf({ jobs: { sftpPoll: { cron: '*/5 * * * *' } } }).join()).toMatch(/jobs\.sftpPoll\.config/);
+  });
+});

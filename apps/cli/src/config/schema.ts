@@ -47,6 +47,13 @@ export const reconcileJobSchema = z.strictObject({
   failOn: z.enum(['error', 'warning', 'never']).default('error'),
 });
 
+/** A job of an adapter with its own settings file, on a cron expression. */
+export const adapterJobSchema = z.strictObject({
+  cron: cronSchema,
+  /** Path of the adapter's settings file. */
+  config: z.string().min(1, { message: 'укажите путь к файлу настроек задания' }),
+});
+
 export const configSchema = z.strictObject({
   /**
    * `sqlite:PATH` (embedded default) or `postgres://user:password@host/db`. Keep a password out of the file:
@@ -66,6 +73,10 @@ export const configSchema = z.strictObject({
   jobs: z
     .strictObject({
       reconcile: reconcileJobSchema.optional(),
+      /** The 1C OData sync: its own settings file (JSON, as `sledopyt sync 1c --config`). */
+      onecSync: adapterJobSchema.optional(),
+      /** The SFTP inbox poll: its own settings file (JSON/YAML, as `sledopyt sftp poll --config`). */
+      sftpPoll: adapterJobSchema.optional(),
     })
     .prefault({}),
 });

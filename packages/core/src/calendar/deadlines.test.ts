@@ -8,7 +8,7 @@ import {
   type DeadlineKindId,
   type DeadlineRequest,
 } from './deadlines.js';
-import { caught } from '../test-support/caught.js';
+import { caught } from '../testing/caught.js';
 
 describe('quarterly deadlines: the 25th, moved to the next working day (§8.3)', () => {
   const EXAMPLES = [

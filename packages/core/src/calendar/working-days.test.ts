@@ -15,7 +15,7 @@ import {
   workingDayOnOrAfter,
   workingDaysBetween,
 } from './working-days.js';
-import { caught } from '../test-support/caught.js';
+import { caught } from '../testing/caught.js';
 
 const d = (text: string): CalendarDate => parseCalendarDate(text);
 

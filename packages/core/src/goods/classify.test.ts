@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIFICATION_REASONS, classify, classifyInputSchema, classifyParsed } from './classify.js';
-import { caught as thrown } from '../test-support/caught.js';
+import { caught as thrown } from '../testing/caught.js';
 
 const BY_FRIDGE_CODES = [
   '8418 10 200 1',

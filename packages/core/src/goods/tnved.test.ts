@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTnved, formatTnved, normalizeTnved, parseTnved, tnvedPrefixSchema, tnvedSchema } from './tnved.js';
-import { caught as thrown } from '../test-support/caught.js';
+import { caught as thrown } from '../testing/caught.js';
 
 /** The error thrown by `fn`, asserting that it is a SledopytError. */
 describe('normalizeTnved', () => {

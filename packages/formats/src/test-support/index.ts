@@ -4,8 +4,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isSledopytError, type SledopytError } from '@sledopyt/core';
-import { expect } from 'vitest';
 import { encodeXml } from '../xml/encoding.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,15 +23,7 @@ export const cp1251 = (text: string): Uint8Array => encodeXml(text, 'windows-125
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** Expects `fn` to throw a SledopytError and returns it, for assertions on code and details. */
-export function catchError(fn: () => unknown): SledopytError {
-  try {
-    fn();
-  } catch (error) {
-    if (isSledopytError(error)) return error;
-    return expect.fail(`expected a SledopytError, got ${String(error)}`);
-  }
-  return expect.fail('expected an error, got none');
-}
+export { caught as catchError } from '@sledopyt/core/testing';
 
 /** Runs `xmllint --noout --schema` on the bytes; returns the exit code and stderr. */
 export function xmllint(bytes: Uint8Array, xsdRelative: string): { ok: boolean; output: string } {

@@ -1,20 +1,11 @@
-import { isSledopytError, parseQuantity, unwrap } from '@sledopyt/core';
-import type { Movement, SledopytError } from '@sledopyt/core';
+import { parseQuantity, unwrap } from '@sledopyt/core';
+import type { Movement } from '@sledopyt/core';
 import { expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { describeEachEngine, freshDatabase } from '../testing/engines.js';
 import { BUYER_INN, TAXPAYER_INN, TNVED_WASHER, documentOf, movement, rnpt, sha256 } from '../test-support/fixtures.js';
 import type { StoredMovement } from './movements.js';
-
-async function rejection(promise: Promise<unknown>): Promise<SledopytError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isSledopytError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SledopytError');
-}
+import { rejected as rejection } from '@sledopyt/core/testing';
 
 async function count(store: Store, table: 'documents' | 'movements' | 'sync_checkpoints' | 'taxpayers'): Promise<bigint> {
   const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<bigint>().as('n')).executeTakeFirstOrThrow();

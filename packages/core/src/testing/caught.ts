@@ -10,3 +10,14 @@ export function caught(action: () => unknown): SledopytError {
   }
   throw new Error('expected a SledopytError');
 }
+
+/** Awaits `promise` and returns the SledopytError it rejects with; fails the test otherwise. */
+export async function rejected(promise: Promise<unknown>): Promise<SledopytError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isSledopytError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a SledopytError');
+}

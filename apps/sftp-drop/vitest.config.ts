@@ -1,0 +1,3 @@
+import { createVitestConfig } from '@sledopyt/vitest-config';
+
+export default createVitestConfig();
