@@ -15,6 +15,8 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export function exitCodeFor(error: unknown): ExitCode {
-  if (isSledopytError(error)) return error.actor === 'user' || error.actor === 'admin' ? EXIT.BAD_INPUT : EXIT.INTERNAL;
-  return EXIT.INTERNAL;
+  if (!isSledopytError(error)) return EXIT.INTERNAL;
+  // A store that cannot be reached or migrated is a store error (3) even though an admin fixes it; a wrong URL is bad config (2).
+  if (error.code.startsWith('STORE_') && error.code !== 'STORE_URL_INVALID') return EXIT.INTERNAL;
+  return error.actor === 'user' || error.actor === 'admin' ? EXIT.BAD_INPUT : EXIT.INTERNAL;
 }

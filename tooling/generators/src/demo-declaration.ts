@@ -32,7 +32,9 @@ function honestLines(movements: readonly Movement[], from: CalendarDate, to: Cal
     const section = DECLARED_MOVEMENT_KINDS[m.kind];
     if (section === undefined || m.document.date < from || m.document.date > to) continue;
     const key = `${section}|${m.document.number}|${m.document.date}`;
-    byDocument.set(key, [...(byDocument.get(key) ?? []), m]);
+    const group = byDocument.get(key);
+    if (group === undefined) byDocument.set(key, [m]);
+    else group.push(m);
   }
   const counters = { '8': 0, '9': 0 };
   return [...byDocument.entries()].map(([key, docMovements]) => {

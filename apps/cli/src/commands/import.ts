@@ -1,24 +1,21 @@
-import { isSledopytError } from '@sledopyt/core';
 import { FORMAT_KINDS } from '@sledopyt/formats';
 import type { FormatKind } from '@sledopyt/formats';
 import { importFiles, isBadInput } from '@sledopyt/reconciler';
 import type { ImportSummary } from '@sledopyt/reconciler';
-import { DEFAULT_STORE_URL, openStore } from '@sledopyt/store';
-import type { Store } from '@sledopyt/store';
 import type { RegisterCommand } from '../program.js';
 import { EXIT } from '../exit-codes.js';
 import type { ExitCode } from '../exit-codes.js';
 import { processIo, toJson } from '../io.js';
 import { oneBarAtATime } from '../one-bar.js';
 import { createProgress } from '../progress.js';
-import { reportError } from '../report-error.js';
+import { DB_OPTION_HELP, withStore } from '../store-option.js';
 
 export const registerImport: RegisterCommand = (program, ctx) => {
   program
     .command('import')
     .description('загрузить файлы ФНС в базу: УПД и УКД, уведомления, отчёт об операциях, разделы 8 и 9 декларации по НДС')
     .argument('<file-or-dir...>', 'файлы и папки (папки просматриваются вместе с вложенными)')
-    .option('--db <адрес>', 'база данных: sqlite:ПУТЬ или postgres://пользователь:пароль@сервер:5432/база', DEFAULT_STORE_URL)
+    .option('--db <url>', DB_OPTION_HELP)
     .option('--inn <ИНН>', 'ИНН своей организации: все файлы должны относиться к ней (без него организацию называют сами файлы)')
     .option('--period <квартал>', 'квартал разделов декларации, ГГГГ-QN, если основной файл NO_NDS не загружается вместе с ними')
     .option('--json', 'вывести итог одним объектом JSON')
@@ -32,15 +29,7 @@ export const registerImport: RegisterCommand = (program, ctx) => {
       const logger = ctx.logger();
       const interactive = ctx.io === processIo && process.stderr.isTTY === true;
       const progress = interactive ? oneBarAtATime(createProgress({ logger, interactive })) : createProgress({ logger, interactive });
-      let store: Store;
-      try {
-        store = await openStore(options.db);
-      } catch (error) {
-        reportError(error, ctx.io, options.json === true);
-        ctx.setExitCode(storeExitCode(error));
-        return;
-      }
-      try {
+      await withStore(options.db, logger, async (store) => {
         const summary = await importFiles(store, paths, {
           logger,
           progress,
@@ -50,16 +39,9 @@ export const registerImport: RegisterCommand = (program, ctx) => {
         });
         ctx.io.stdout(options.json === true ? toJson({ store: store.url, ...summary }) : describeSummary(store.url, summary));
         ctx.setExitCode(summaryExitCode(summary));
-      } finally {
-        await store.close();
-      }
+      });
     });
 };
-
-/** A wrong URL is bad configuration (2); a store that cannot be opened or migrated is a store error (3). */
-function storeExitCode(error: unknown): ExitCode {
-  return isSledopytError(error) && error.code === 'STORE_URL_INVALID' ? EXIT.BAD_INPUT : EXIT.INTERNAL;
-}
 
 function summaryExitCode(summary: ImportSummary): ExitCode {
   if (summary.failed.some((failure) => !isBadInput(failure))) return EXIT.INTERNAL;

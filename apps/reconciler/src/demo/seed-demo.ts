@@ -21,7 +21,9 @@ function documentsOf(movements: readonly Movement[]): ImportDocumentInput[] {
   const byDocument = new Map<string, Movement[]>();
   for (const m of movements) {
     const key = `${m.document.kind}|${m.document.number}|${m.document.date}`;
-    byDocument.set(key, [...(byDocument.get(key) ?? []), m]);
+    const group = byDocument.get(key);
+    if (group === undefined) byDocument.set(key, [m]);
+    else group.push(m);
   }
   return [...byDocument.values()].map((docMovements) => {
     const first = docMovements[0] as Movement;

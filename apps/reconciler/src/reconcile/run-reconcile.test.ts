@@ -37,6 +37,17 @@ describe('runReconcile', () => {
     expect(warnings.failing).toBe(warnings.result.counts.bySeverity.error + warnings.result.counts.bySeverity.warning);
   });
 
+  it('finds the taxpayer by ИНН, and says so when the ИНН is not in the store', async () => {
+    const { store } = await freshDatabase('sqlite');
+    await seedDemoStore(store, quarter, declaration.lines);
+    const outDir = mkdtempSync(join(tmpdir(), 'sledopyt-reconcile-'));
+    const found = await runReconcile({ store, taxpayerInn: quarter.company.inn, period: quarter.period, outDir, formats: ['json'], failOn: 'never' });
+    expect(found.taxpayer.inn).toBe(quarter.company.inn);
+    await expect(runReconcile({ store, taxpayerInn: '7707083893', period: quarter.period, outDir, formats: ['json'], failOn: 'never' })).rejects.toMatchObject({
+      code: 'RECONCILE_TAXPAYER_UNKNOWN',
+    });
+  });
+
   it('asks for --inn when the store is empty', async () => {
     const { store } = await freshDatabase('sqlite');
     await expect(runReconcile({ store, period: '2026-Q3', outDir: tmpdir(), formats: ['json'], failOn: 'error' })).rejects.toMatchObject({ code: 'RECONCILE_TAXPAYER_UNKNOWN' });

@@ -55,18 +55,19 @@ export async function runReconcile(options: RunReconcileOptions): Promise<RunRec
 }
 
 async function resolveTaxpayer(store: Store, inn: string | undefined): Promise<{ inn: string; kpp: string | null; name: string }> {
-  const rows = await store.db.selectFrom('taxpayers').select(['inn', 'kpp', 'name']).orderBy('inn').limit(inn === undefined ? 2 : 1000).execute();
-  const chosen = inn === undefined ? (rows.length === 1 ? rows[0] : undefined) : rows.find((r) => r.inn === inn);
+  // By ИНН when given; otherwise the store's only taxpayer (two rows are enough to tell it is not the only one).
+  const rows = await store.db.selectFrom('taxpayers').select(['inn', 'kpp', 'name']).$if(inn !== undefined, (q) => q.where('inn', '=', inn as string)).orderBy('inn').limit(2).execute();
+  const chosen = rows.length === 1 ? rows[0] : undefined;
   if (chosen === undefined) {
     const known = rows.map((r) => r.inn).join(', ');
     throw new SledopytError({
       code: inn === undefined && rows.length > 1 ? 'RECONCILE_TAXPAYER_AMBIGUOUS' : 'RECONCILE_TAXPAYER_UNKNOWN',
-      message: inn === undefined ? `Choose a taxpayer with --inn (store has: ${known || 'none'})` : `No data for taxpayer ${inn}`,
+      message: inn === undefined ? `Choose a taxpayer with --inn (e.g. ${known || 'none'})` : `No data for taxpayer ${inn}`,
       messageRu:
         inn === undefined
           ? rows.length === 0
             ? 'В базе ещё нет данных: сначала загрузите документы и декларацию (sledopyt import) или синхронизируйте 1С'
-            : `В базе несколько налогоплательщиков: укажите --inn (есть: ${known})`
+            : `В базе несколько налогоплательщиков: укажите --inn (например: ${known})`
           : `В базе нет данных налогоплательщика ИНН ${inn}: сначала загрузите документы и декларацию (sledopyt import) или синхронизируйте 1С`,
       details: { inn: inn ?? null },
     });

@@ -238,7 +238,9 @@ function byDocument(entries: readonly BookEntry[]): Movement[][] {
   for (const { movement } of entries) {
     const d = documentOfMovement(movement);
     const key = `${d.kind}|${d.number}|${d.date}|${d.counterpartyInn ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), movement]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [movement]);
+    else group.push(movement);
   }
   return [...groups.values()];
 }
