@@ -6,6 +6,10 @@
 # Prints the URL the tests use by default (SLEDOPYT_TEST_PG_URL). Loopback only: Debian's default
 # listen_addresses is 'localhost', and pg_hba allows password (scram) logins from 127.0.0.1.
 set -euo pipefail
+# Only the URL goes to stdout (callers capture it): everything else, including pg_ctlcluster's chatter such as
+# "Removed stale pid file.", goes to stderr.
+# (fd 3 keeps the caller's stdout; the server started below must not inherit it, or `$(…)` would wait forever.)
+exec 3>&1 1>&2
 
 role="${SLEDOPYT_TEST_PG_ROLE:-sledopyt_test}"
 password="${SLEDOPYT_TEST_PG_PASSWORD:-sledopyt_test}"
@@ -25,7 +29,7 @@ fi
 
 if [ "$status" != "online" ]; then
   echo "ensure-postgres: starting cluster $version/$cluster (port $port)" >&2
-  pg_ctlcluster "$version" "$cluster" start
+  pg_ctlcluster "$version" "$cluster" start 3>&-
 fi
 
 as_postgres() {
@@ -56,4 +60,4 @@ SELECT format('CREATE DATABASE %I OWNER %I', :'database', :'role')
 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'database') \gexec
 SQL
 
-echo "postgres://${role}:${password}@127.0.0.1:${port}/${database}"
+echo "postgres://${role}:${password}@127.0.0.1:${port}/${database}" >&3

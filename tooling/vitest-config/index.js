@@ -14,6 +14,8 @@ export function createVitestConfig(overrides = {}) {
       pool: 'forks',
       maxWorkers: process.env.CI ? 1 : 2,
       testTimeout: 30_000,
+      // Hooks start real parts (Chromium, PostgreSQL schemas, sshd): on a loaded 2-core CI machine 10 s is too short.
+      hookTimeout: 60_000,
       // The JSON report feeds the one-line total that `pnpm test` prints at the end.
       reporters: ['default', 'json'],
       outputFile: { json: './test-results/vitest.json' },

@@ -33,7 +33,7 @@ describe.skipIf(process.env.SLEDOPYT_SKIP_BROWSER === '1')('report.html in headl
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const { files } = await writeReports(modelOf(quarter.discrepancies, quarter.fines), { outDir: freshDir('browser') });
     url = pathToFileURL(files.html ?? '').href;
-  });
+  }, 120_000); // a cold Chromium start on a busy CI machine
 
   afterAll(async () => {
     await browser?.close();

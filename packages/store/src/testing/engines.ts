@@ -35,7 +35,15 @@ afterEach(async () => {
 });
 
 function withSchema(url: string, schema: string): string {
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(
+      `SLEDOPYT_TEST_PG_URL is not a URL (${JSON.stringify(url.replace(/:[^:@/]*@/, ':***@'))}); ` +
+        'expected postgres://user:password@host:port/database, as tooling/scripts/ensure-postgres.sh prints it',
+    );
+  }
   parsed.searchParams.set('schema', schema);
   return parsed.toString();
 }
