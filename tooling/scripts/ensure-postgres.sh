@@ -29,7 +29,19 @@ fi
 
 if [ "$status" != "online" ]; then
   echo "ensure-postgres: starting cluster $version/$cluster (port $port)" >&2
-  pg_ctlcluster "$version" "$cluster" start 3>&-
+  if ! pg_ctlcluster "$version" "$cluster" start 3>&-; then
+    # A server killed hard leaves its socket lock behind; when the PID in it now belongs to another process,
+    # PostgreSQL refuses to start. Remove only such a lock (not a live postgres's) and try once more.
+    lock="/var/run/postgresql/.s.PGSQL.${port}.lock"
+    holder=$(head -n 1 "$lock" 2>/dev/null || true)
+    if [ -n "$holder" ] && [ "$(ps -o comm= -p "$holder" 2>/dev/null)" != "postgres" ]; then
+      echo "ensure-postgres: removing the stale socket lock $lock (PID $holder is not a postgres)" >&2
+      rm -f "$lock"
+      pg_ctlcluster "$version" "$cluster" start 3>&-
+    else
+      exit 1
+    fi
+  fi
 fi
 
 as_postgres() {
