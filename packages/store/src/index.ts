@@ -58,3 +58,5 @@ export { jobLockOptionsSchema, advisoryLockKey } from './repositories/locks.js';
 export type { JobLockOptions, JobLockResult, LockHolder, LockedJob } from './repositories/locks.js';
 export { declarationLinesQuerySchema, movementsByInvoiceQuerySchema } from './repositories/reconcile-streams.js';
 export type { DeclarationLinesQuery, MovementsByInvoiceQuery, InForceDeclaration } from './repositories/reconcile-streams.js';
+export { filingQuerySchema } from './repositories/filings.js';
+export type { FilingQuery, StoredFiling } from './repositories/filings.js';

@@ -2,6 +2,7 @@
  * The store's public face: one object per open database, the same on both engines. Methods delegate to
  * the repositories; `db` and `sql` are the escape hatch for set-based queries (the reconciler).
  */
+import { iterateFilings, type FilingQuery, type StoredFiling } from './repositories/filings.js';
 import type { LedgerBalance } from '@sledopyt/core';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
@@ -63,6 +64,8 @@ export interface Store {
   /** The reconciler's sorted streams (one direction at a time), ordered by (normalised invoice number, date). */
   declarationLinesByInvoice(query: DeclarationLinesQuery, options?: PageOptions): AsyncGenerator<DeclarationLine>;
   movementsByInvoice(query: MovementsByInvoiceQuery, options?: PageOptions): AsyncGenerator<StoredMovement>;
+  /** Notifications and reports on operations the taxpayer filed, as stored (the adapters know their details). */
+  filings(query: FilingQuery, options?: PageOptions): AsyncGenerator<StoredFiling>;
 
   startRun(input: StartRunInput): Promise<bigint>;
   finishRun(runId: bigint, input: FinishRunInput): Promise<void>;
@@ -96,6 +99,7 @@ export function createStore(ctx: StoreContext, migrationsApplied: readonly strin
     balances: (query, options) => iterateBalances(ctx, query, options),
     declarationLinesByInvoice: (query, options) => iterateDeclarationLinesByInvoice(ctx, query, options),
     movementsByInvoice: (query, options) => iterateMovementsByInvoice(ctx, query, options),
+    filings: (query, options) => iterateFilings(ctx, query, options),
     startRun: (input) => startRun(ctx, input),
     finishRun: (runId, input) => finishRun(ctx, runId, input),
     getRun: (runId) => getRun(ctx, runId),

@@ -1,9 +1,10 @@
 import { Option } from '@commander-js/extra-typings';
-import { formatRub, formatQuarterRu, parseQuarter } from '@sledopyt/core';
+import { formatRub, formatQuarterRu, parseCalendarDate, parseQuarter } from '@sledopyt/core';
 import { runReconcile, type FailOn } from '@sledopyt/reconciler';
 import { REPORT_FORMATS, type ReportFormat } from '@sledopyt/reports';
 import type { RegisterCommand } from '../program.js';
 import { EXIT } from '../exit-codes.js';
+import { todayInMoscow } from '../format.js';
 import { toJson } from '../io.js';
 import { createProgress } from '../progress.js';
 import { withStore, DB_OPTION_HELP } from '../store-option.js';
@@ -20,10 +21,13 @@ export const registerReconcile: RegisterCommand = (program, ctx) => {
     .option('--out <папка>', 'куда писать отчёты', './out')
     .option('--format <список>', `форматы через запятую: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .addOption(new Option('--fail-on <уровень>', 'код выхода 1, если есть нарушения этого уровня или выше').choices(['error', 'warning', 'never'] as const).default('error' as FailOn))
+    .option('--as-of <дата>', 'дата проверки сроков (ГГГГ-ММ-ДД); по умолчанию сегодня по Москве')
+    .option('--no-vat', 'налогоплательщик не платит НДС: в отчёте об операциях должны быть все операции, а не только коды 01–14')
     .option('--json', 'вывести итог одним объектом JSON')
     .addHelpText('after', '\nКоды выхода: 0 — сверка выполнена (нарушений уровня --fail-on нет), 1 — есть такие нарушения,\n2 — неверные параметры или данные, 3 — внутренняя ошибка или ошибка базы.')
     .action(async (options) => {
       const formats = parseFormats(options.format);
+      const asOf = options.asOf === undefined ? todayInMoscow() : parseCalendarDate(options.asOf);
       const logger = ctx.logger();
       const outcome = await withStore(options.db, logger, (store) =>
         runReconcile({
@@ -33,6 +37,8 @@ export const registerReconcile: RegisterCommand = (program, ctx) => {
           outDir: options.out,
           formats,
           failOn: options.failOn,
+          asOf,
+          vatPayer: options.vat,
           logger,
           progress: createProgress({ logger, interactive: process.stderr.isTTY === true && !options.json }),
         }),

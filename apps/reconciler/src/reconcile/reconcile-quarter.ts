@@ -1,6 +1,7 @@
 /**
  * Reconciles one taxpayer's quarter from the store, in bounded memory: the core's `Reconciliation` gets
- * (1) every movement up to the quarter's end in date order — the ledger pass; (2) per direction, the
+ * (0) the notifications and reports on operations filed since the quarter began; (1) every movement up to
+ * the quarter's end in date order — the ledger pass; (2) per direction, the
  * declaration lines in force and the declared movements, both streamed from SQL sorted by invoice and
  * merge-joined; (3) the quarter's other movements for the entry checks. The run and its discrepancies are
  * recorded in the store.
@@ -12,6 +13,7 @@ import {
   SledopytError,
   normalizeInvoiceNumber,
   parseQuarter,
+  type CalendarDate,
   type CoreSettings,
   type DeclarationLine,
   type Discrepancy,
@@ -21,6 +23,7 @@ import {
 } from '@sledopyt/core';
 import { noopLogger, silentProgress, type Logger, type Progress } from '@sledopyt/contract';
 import type { DiscrepancyInput, Store, StoredMovement } from '@sledopyt/store';
+import { filingOf } from './filings.js';
 import { mergeJoin } from './merge-join.js';
 
 export interface ReconcileQuarterOptions {
@@ -29,6 +32,10 @@ export interface ReconcileQuarterOptions {
   /** `2026-Q3`. */
   period: string;
   settings?: CoreSettings | undefined;
+  /** Whether the taxpayer pays VAT (default true): then the report on operations shows only codes 01–14. */
+  vatPayer?: boolean | undefined;
+  /** The day of the check (today in Moscow, by the caller): filings not yet due are not missing. */
+  asOf?: CalendarDate | undefined;
   logger?: Logger | undefined;
   progress?: Progress | undefined;
   signal?: AbortSignal | undefined;
@@ -40,7 +47,7 @@ export interface ReconcileQuarterResult extends ReconciliationSummary {
   runId: bigint;
   discrepancies: Discrepancy[];
   /** What was read: movements for the ledger, declaration lines, declared movements. */
-  read: { ledgerMovements: number; declarationLines: number; declaredMovements: number };
+  read: { filings: number; ledgerMovements: number; declarationLines: number; declaredMovements: number };
 }
 
 const DIRECTIONS: readonly MovementDirection[] = ['receipt', 'disposal'];
@@ -65,11 +72,27 @@ export async function reconcileQuarter(options: ReconcileQuarterOptions): Promis
     });
   }
   const discrepancies: Discrepancy[] = [];
-  const run = new Reconciliation({ taxpayerInn, period: quarter, settings: options.settings, emit: (d) => discrepancies.push(d) });
+  const run = new Reconciliation({
+    taxpayerInn,
+    period: quarter,
+    settings: options.settings,
+    vatPayer: options.vatPayer,
+    asOf: options.asOf,
+    emit: (d) => discrepancies.push(d),
+  });
   const ownRun = options.runId === undefined;
   const runId = options.runId ?? (await store.startRun({ job: 'reconcile' }));
-  const read = { ledgerMovements: 0, declarationLines: 0, declaredMovements: 0 };
+  const read = { filings: 0, ledgerMovements: 0, declarationLines: 0, declaredMovements: 0 };
   try {
+    // Everything filed for an event of the quarter is filed on or after its first day.
+    for await (const stored of store.filings({ taxpayerInn, from: run.period.from })) {
+      const filing = filingOf(stored);
+      if (filing.ok) {
+        run.addFiling(filing.value);
+        read.filings += 1;
+      } else logger.warn({ code: filing.error.code, sourceRef: stored.sourceRef }, filing.error.messageRu);
+    }
+
     const ledgerTask = progress.task('Партии (РНПТ)', { unit: 'движений' });
     for await (const movement of store.movements({ taxpayerInn, to: run.period.to })) {
       run.addLedgerMovement(movement);

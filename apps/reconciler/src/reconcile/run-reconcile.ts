@@ -2,7 +2,7 @@
  * `sledopyt reconcile` as a library call: pick the taxpayer, reconcile the quarter from the store, write the
  * auditors' reports, and say whether findings reach the failure threshold.
  */
-import { SledopytError, type CoreSettings, type FindingSeverity } from '@sledopyt/core';
+import { SledopytError, type CalendarDate, type CoreSettings, type FindingSeverity } from '@sledopyt/core';
 import { writeReports, type ReportFormat, type WrittenReports } from '@sledopyt/reports';
 import type { Logger, Progress } from '@sledopyt/contract';
 import type { Store } from '@sledopyt/store';
@@ -19,6 +19,9 @@ export interface RunReconcileOptions {
   formats: readonly ReportFormat[];
   failOn: FailOn;
   settings?: CoreSettings | undefined;
+  /** See `ReconcileQuarterOptions`. */
+  vatPayer?: boolean | undefined;
+  asOf?: CalendarDate | undefined;
   logger?: Logger | undefined;
   progress?: Progress | undefined;
   signal?: AbortSignal | undefined;

@@ -28,10 +28,12 @@ export function reconcileJob(store: Store, config: ReconcileJobConfig, today: ()
     name: 'reconcile',
     cron: config.cron,
     run: async ({ signal, runId, logger }) => {
+      const day = today();
       const { result } = await runReconcile({
         store,
         taxpayerInn: config.inn,
-        period: resolvePeriod(config.period, today()),
+        period: resolvePeriod(config.period, day),
+        asOf: day,
         outDir: config.outDir,
         formats: config.formats,
         failOn: config.failOn,

@@ -8,3 +8,5 @@ export * from './group-checks.js';
 export * from './entry-checks.js';
 export * from './reconciliation.js';
 export * from './reconcile.js';
+export * from './filings.js';
+export * from './filing-checks.js';

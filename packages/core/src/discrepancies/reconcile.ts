@@ -7,6 +7,7 @@ import type { Quarter } from '../calendar/quarter.js';
 import { MOVEMENT_KINDS } from '../ledger/movement-kinds.js';
 import type { Movement } from '../ledger/movement.js';
 import type { CoreSettings, FindingSeverity } from '../settings.js';
+import type { Filing } from './filings.js';
 import type { FineEstimate } from './fines.js';
 import { directionOfSection, invoiceKey } from './match-key.js';
 import type { BookEntry, DeclarationLine, Discrepancy } from './model.js';
@@ -20,7 +21,11 @@ export interface ReconcileInput {
   entries: Iterable<BookEntry>;
   /** Every movement up to the end of the quarter, for the ledger; default: the entries' movements. */
   ledgerMovements?: Iterable<Movement> | undefined;
+  /** Notifications and reports on operations the taxpayer filed. */
+  filings?: Iterable<Filing> | undefined;
   settings?: CoreSettings | undefined;
+  vatPayer?: boolean | undefined;
+  asOf?: CalendarDate | undefined;
 }
 
 export interface ReconcileResult extends ReconciliationSummary {
@@ -43,7 +48,15 @@ export function compareDiscrepancies(a: Discrepancy, b: Discrepancy): number {
 
 export function reconcileInMemory(input: ReconcileInput): ReconcileResult {
   const discrepancies: Discrepancy[] = [];
-  const run = new Reconciliation({ taxpayerInn: input.taxpayerInn, period: input.period, settings: input.settings, emit: (d) => discrepancies.push(d) });
+  const run = new Reconciliation({
+    taxpayerInn: input.taxpayerInn,
+    period: input.period,
+    settings: input.settings,
+    vatPayer: input.vatPayer,
+    asOf: input.asOf,
+    emit: (d) => discrepancies.push(d),
+  });
+  for (const filing of input.filings ?? []) run.addFiling(filing);
   const entries = [...input.entries];
   const ledgerMovements = input.ledgerMovements ? [...input.ledgerMovements] : entries.map((e) => e.movement);
   for (const movement of [...ledgerMovements].sort((a, b) => compareDates(a.date, b.date))) run.addLedgerMovement(movement);

@@ -1,11 +1,25 @@
 /**
- * A УПД seen from our side: each `СведПрослеж` becomes one ledger movement of the core. We are the seller →
- * a sale (disposal, code 15); we are the buyer → a purchase (receipt, code 17). The movement date is the
- * invoice date (ДатаДок), the date the VAT books and the report on operations use.
+ * A УПД seen from our side: each `СведПрослеж` becomes one ledger movement of the core. We are the buyer →
+ * a purchase (receipt, code 17). We are the seller → a sale (disposal, code 15), except for a buyer who
+ * is a natural person (`СвФЛУч`: a sale for personal needs or to an НПД payer ends traceability, code 04)
+ * and a foreign buyer from another EAEU state (`СвИнНеУч` with its `КодСтр`: a movement to the EAEU that
+ * needs an уведомление о перемещении). The movement date is the invoice date (ДатаДок), the date the VAT
+ * books and the report on operations use.
  */
-import { SledopytError, formatQuantity, parseMovement, type Movement, type MovementInput } from '@sledopyt/core';
+import { SledopytError, checkCountry, formatQuantity, parseMovement, type Movement, type MovementInput, type MovementKind } from '@sledopyt/core';
 import { participantInn } from '../common/participant.js';
 import type { GoodsLine, Traceability, UpdDocument } from './model.js';
+
+/** What a sale is, by the buyer. */
+function saleKindFor(buyer: UpdDocument['СвПокуп']): MovementKind {
+  const id = buyer?.ИдСв;
+  if (id?.kind === 'СвФЛУч') return 'sale_to_individual';
+  if (id?.kind === 'СвИнНеУч' && id.КодСтр !== undefined) {
+    const country = checkCountry(id.КодСтр);
+    if (country.ok && country.value.eaeuMember && country.value.alpha2 !== 'RU') return 'eaeu_movement';
+  }
+  return 'sale';
+}
 
 export function updToMovements(doc: UpdDocument, ourInn: string): Movement[] {
   const sellerInn = participantInn(doc.СвПрод);
@@ -23,6 +37,7 @@ export function updToMovements(doc: UpdDocument, ourInn: string): Movement[] {
     });
   }
   const counterpartyInn = weSell ? buyerInn : sellerInn;
+  const kind = weSell ? saleKindFor(doc.СвПокуп) : 'purchase';
   const documentKind = doc.Функция === 'СЧФ' ? 'invoice' : 'upd';
 
   const movements: Movement[] = [];
@@ -31,7 +46,7 @@ export function updToMovements(doc: UpdDocument, ourInn: string): Movement[] {
     line.СведПрослеж.forEach((item, index) => {
       const input: MovementInput = {
         id: `${doc.ИдФайл}#${line.НомСтр}.${index + 1}`,
-        kind: weSell ? 'sale' : 'purchase',
+        kind,
         taxpayerInn: ourInn,
         rnpt: item.НомТовПрослеж,
         unit: item.ЕдИзмПрослеж,

@@ -149,6 +149,20 @@ describe('updToMovements', () => {
     expect(catchError(() => updToMovements(doc, '5003123458')).code).toBe('UPD_NOT_OURS');
   });
 
+  it('makes a sale to a natural person a retail disposal (04) and one to an EAEU company a movement to the EAEU', () => {
+    const toPerson = { ...doc, СвПокуп: { ИдСв: { kind: 'СвФЛУч' as const, ИННФЛ: '500100732259', ФИО: { Фамилия: 'Орлов', Имя: 'Игорь' } } } };
+    expect(updToMovements(toPerson, SELLER_INN).map((movement) => [movement.kind, movement.counterpartyInn])).toEqual([
+      ['sale_to_individual', '500100732259'],
+      ['sale_to_individual', '500100732259'],
+      ['sale_to_individual', '500100732259'],
+    ]);
+    const toMinsk = { ...doc, СвПокуп: { ИдСв: { kind: 'СвИнНеУч' as const, Наим: 'ООО «БелТехТорг»', КодСтр: '112' } } };
+    expect(new Set(updToMovements(toMinsk, SELLER_INN).map((movement) => movement.kind))).toEqual(new Set(['eaeu_movement']));
+    // A buyer outside the EAEU stays an ordinary sale: export needs a customs declaration, not this УПД.
+    const toBerlin = { ...doc, СвПокуп: { ИдСв: { kind: 'СвИнНеУч' as const, Наим: 'Kühlhaus GmbH', КодСтр: '276' } } };
+    expect(new Set(updToMovements(toBerlin, SELLER_INN).map((movement) => movement.kind))).toEqual(new Set(['sale']));
+  });
+
   it('splits the line cost by quantity when 5.01 states no cost per batch', () => {
     const line = { ...doc.СведТов[1], СведПрослеж: doc.СведТов[1]?.СведПрослеж.map(({ СтТовБезНДСПрослеж: _cost, ...item }) => item) } as (typeof doc.СведТов)[number];
     const movements = updToMovements({ ...doc, ВерсФорм: '5.01', СведТов: [line] }, BUYER_INN);
