@@ -127,8 +127,8 @@ export function purchaseUpd(): UpdWriteInput {
   };
 }
 
-const FORM_TAXPAYER = { kind: 'СведЮЛ', НаимОрг: 'ООО «ТехноИмпорт»', ИННЮЛ: OUR_INN, КПП: OUR_KPP } as const;
-const FORM_SIGNER = { ПрПодп: '1', ФИО: { Фамилия: 'Смирнова', Имя: 'Анна', Отчество: 'Петровна' } } as const;
+export const FORM_TAXPAYER = { kind: 'СведЮЛ', НаимОрг: 'ООО «ТехноИмпорт»', ИННЮЛ: OUR_INN, КПП: OUR_KPP } as const;
+export const FORM_SIGNER = { ПрПодп: '1', ФИО: { Фамилия: 'Смирнова', Имя: 'Анна', Отчество: 'Петровна' } } as const;
 const GUIDS = {
   importNotice: '0b6f2a44-3c1e-4f7a-9a55-2f4d1e7c8b90',
   remainsNotice: '1c7e3b55-4d2f-4a8b-8b66-3a5e2f8d9ca1',
