@@ -3,11 +3,11 @@
  * present on one side only, counterparty, duplicates, and per-RNPT sums of quantity, cost and unit
  * (traceability-rules §5.4 rules 5–10, 26, 27; sums per (invoice, RNPT) as 1C aggregates them).
  */
-import { parseRnpt } from '../rnpt/rnpt.js';
 import { roundToRubles, type Kopecks } from '../money/money.js';
 import { ZERO_QUANTITY, addQuantities, type Quantity } from '../money/quantity.js';
 import type { Movement } from '../ledger/movement.js';
 import { costText, describeLineRu, describeMovementRu, discrepancy, documentOfMovement, quantityText } from './discrepancy.js';
+import { rnptOfEntry } from './entry-rnpt.js';
 import type { BookEntry, DeclarationLine, Discrepancy } from './model.js';
 
 /** Cost differences up to this many kopecks are rounding (discrepancies.md: "more than 1 ₽"). */
@@ -29,7 +29,7 @@ function sumsOfLines(lines: readonly DeclarationLine[]): Map<string, RnptSum> {
   const firstLine = new Map<string, DeclarationLine>();
   for (const line of lines) {
     for (const entry of line.entries) {
-      const parsed = parseRnpt(entry.registrationNumber);
+      const parsed = rnptOfEntry(entry);
       if (!parsed.ok || entry.quantity === undefined) continue; // reported by the line checks
       // A repeated line is reported as DUPLICATE_LINE; counting it again would also report a quantity mismatch.
       const seenIn = firstLine.get(`${line.section}|${parsed.value.rnpt}`);
@@ -60,7 +60,7 @@ function sumsOfEntries(entries: readonly BookEntry[]): Map<string, RnptSum> {
   return sums;
 }
 
-const hasTraceability = (line: DeclarationLine): boolean => line.entries.some((e) => parseRnpt(e.registrationNumber).ok);
+const hasTraceability = (line: DeclarationLine): boolean => line.entries.some((e) => rnptOfEntry(e).ok);
 const unitOf = (sum: RnptSum): string | undefined => [...sum.units][0];
 
 export function compareInvoiceGroup(lines: readonly DeclarationLine[], entries: readonly BookEntry[]): Discrepancy[] {

@@ -14,12 +14,12 @@ import { parseQuarter, quarterRange, type Quarter } from '../calendar/quarter.js
 import { Ledger, type LedgerFinding } from '../ledger/ledger.js';
 import { MOVEMENT_KINDS, type MovementKind } from '../ledger/movement-kinds.js';
 import type { Movement } from '../ledger/movement.js';
-import { parseRnpt } from '../rnpt/rnpt.js';
 import { SledopytError } from '../errors.js';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings, type FindingSeverity } from '../settings.js';
 import { DISCREPANCY_CATALOG, type DiscrepancyCode } from './catalog.js';
 import { describeLineRu, discrepancy } from './discrepancy.js';
 import { checkBookEntry } from './entry-checks.js';
+import { rnptOfEntry } from './entry-rnpt.js';
 import { FilingChecks } from './filing-checks.js';
 import type { Filing } from './filings.js';
 import { FineCounter, taxpayerKindOf, type FineEstimate } from './fines.js';
@@ -177,7 +177,7 @@ export class Reconciliation {
   #unknownRnpts(line: DeclarationLine): void {
     if (!line.section.startsWith('9')) return;
     for (const entry of line.entries) {
-      const parsed = parseRnpt(entry.registrationNumber);
+      const parsed = rnptOfEntry(entry);
       if (!parsed.ok) continue;
       const rnpt = parsed.value.rnpt;
       if (this.#reportedUnknown.has(rnpt) || this.#ledger.hasReceipt(this.#taxpayerInn, rnpt)) continue;
