@@ -39,6 +39,8 @@ export interface DocumentsTable {
   event_date: ColumnType<string | null, string | null | undefined, string | null>;
   /** Format facts the reconciler may need (JSON; `readJson`). */
   details: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The invoice's correction number (`ИспрДок/НомИспр`), 0 for the original; see migration 0004. */
+  revision: ColumnType<number, number | undefined, number>;
 }
 
 export interface MovementsTable {

@@ -2,6 +2,7 @@ import { readJson } from '@sledopyt/store';
 import type { Store } from '@sledopyt/store';
 import { describeEachEngine, freshDatabase } from '@sledopyt/store/testing';
 import { expect, it } from 'vitest';
+import { writeUpd } from '@sledopyt/formats';
 import { isBadInput } from './errors.js';
 import { importFiles } from './import-files.js';
 import {
@@ -15,6 +16,7 @@ import {
   SUPPLIER_INN,
   goodFiles,
   mainDeclarationFile,
+  saleUpd,
   sectionFileName,
   writeFilesUnder as writeFiles,
   writeInbox,
@@ -179,6 +181,27 @@ describeEachEngine('importFiles', (engine) => {
       { inn: OUR_INN, kind: 'sale' },
     ]);
     expect(await importFiles(store, [salePath])).toMatchObject({ imported: 0, duplicates: 1 });
+  });
+
+  it('lets an исправленный УПД replace its original, in whichever order the two files arrive', async () => {
+    for (const order of ['original first', 'correction first'] as const) {
+      const { store } = await freshDatabase(engine);
+      const original = writeUpd(saleUpd(), { guid: '9e2c1a50-1b7d-4f0e-8c55-0a1b2c3d4e01' });
+      const sale = saleUpd();
+      // The buyer took 8 refrigerators, not 10: the seller issued correction № 1 of the same УПД.
+      const fridges = { ...sale.СведТов![0]!, КолТов: '8', СтТовБезНДС: 360_000_00n, СумНал: 79_200_00n, СтТовУчНал: 439_200_00n };
+      fridges.СведПрослеж = [{ ...fridges.СведПрослеж![0]!, КолВЕдПрослеж: '8', СтТовБезНДСПрослеж: 360_000_00n }];
+      const corrected = writeUpd(
+        { ...sale, ИспрДок: { НомИспр: 1, ДатаИспр: '2026-03-05' }, СведТов: [fridges, ...sale.СведТов!.slice(1)], ВсегоОпл: { СтТовБезНДСВсего: 495_000_00n, СтТовУчНалВсего: 603_900_00n, СумНалВсего: 108_900_00n } },
+        { guid: '9e2c1a50-1b7d-4f0e-8c55-0a1b2c3d4e02' },
+      );
+      const paths = writeFiles(tempFolder(), { [original.fileName]: original.bytes, [corrected.fileName]: corrected.bytes });
+      const files = order === 'original first' ? [paths[original.fileName] ?? '', paths[corrected.fileName] ?? ''] : [paths[corrected.fileName] ?? '', paths[original.fileName] ?? ''];
+      for (const file of files) expect(await importFiles(store, [file], { taxpayerInn: OUR_INN })).toMatchObject({ imported: 1 });
+      const fridgesMoved = (await movementsOf(store)).filter((m) => m.rnpt === RNPT_FRIDGE);
+      expect(fridgesMoved.map((m) => [m.number, String(m.quantity)]), order).toEqual([['ТИ-000123', '800000000000']]);
+      expect((await movementsOf(store)).length, order).toBe(3);
+    }
   });
 
   it('takes the quarter of a declaration section from its main file or from --period, and does not guess it for a correction', async () => {

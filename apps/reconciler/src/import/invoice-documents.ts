@@ -49,6 +49,8 @@ export function updDocument(doc: UpdDocument, taxpayerInn: string, facts: FileFa
     kind: movements[0]?.document.kind ?? (doc.Функция === 'СЧФ' ? 'invoice' : 'upd'),
     number: doc.НомерДок.trim(),
     date: doc.ДатаДок,
+    // An исправленный УПД replaces the earlier versions of the invoice in the store (only the highest counts).
+    ...(doc.ИспрДок === undefined ? {} : { revision: doc.ИспрДок.НомИспр }),
     movements,
     details: {
       format: 'upd',

@@ -8,6 +8,8 @@ import type { Kysely, Migration, MigrationResultSet } from 'kysely';
 import type { StoreEngine } from '../url.js';
 import { initialSchema } from './0001-initial.js';
 import { documentDetails } from './0002-document-details.js';
+import { reconcileStreamIndexes } from './0003-reconcile-stream-indexes.js';
+import { documentRevision } from './0004-document-revision.js';
 import { columnTypes } from './column-types.js';
 
 export const MIGRATION_TABLE = 'sledopyt_migration';
@@ -18,6 +20,8 @@ export function storeMigrations(engine: StoreEngine): Record<string, Migration> 
   return {
     '0001_initial': initialSchema(types),
     '0002_document_details': documentDetails(types),
+    '0003_reconcile_stream_indexes': reconcileStreamIndexes(),
+    '0004_document_revision': documentRevision(types),
   };
 }
 

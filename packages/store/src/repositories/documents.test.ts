@@ -174,6 +174,30 @@ describeEachEngine('documents', (engine) => {
     expect(read.map((m) => m.quantity)).toEqual([unwrap(parseQuantity('38'))]);
   });
 
+  it('keeps only the highest revision of an invoice active (исправленный УПД), whichever arrives first', async () => {
+    const { store } = await freshDatabase(engine);
+    const original = documentOf([movement({ quantity: '40' })], { sourceRef: '/srv/edo/in/ON_NSCHFDOPPR_УТ-15.xml' });
+    const corrected = documentOf([movement({ quantity: '38' })], { sourceRef: '/srv/edo/in/ON_NSCHFDOPPR_УТ-15_испр1.xml', revision: 1 });
+    await store.importBatch({ documents: [original] });
+    expect(await store.importBatch({ documents: [corrected] })).toMatchObject({ inserted: 1, superseded: 1, movements: 1 });
+    const quantities = async () => (await all(store.movements({ taxpayerInn: TAXPAYER_INN }))).map((m) => m.quantity);
+    expect(await quantities()).toEqual([unwrap(parseQuantity('38'))]);
+    const statuses = (await store.db.selectFrom('documents').select(['revision', 'status']).orderBy('id').execute()).map((row) => ({ revision: Number(row.revision), status: row.status }));
+    expect(statuses).toEqual([
+      { revision: 0, status: 'superseded' },
+      { revision: 1, status: 'active' },
+    ]);
+
+    // The original arriving again, in another copy, after its correction: stored for the record, counted never.
+    const lateCopy = { ...original, sourceRef: '/srv/sftp/inbox/УТ-15.xml', contentHash: sha256('another copy of УТ-15') };
+    expect(await store.importBatch({ documents: [lateCopy] })).toMatchObject({ inserted: 1, superseded: 1, movements: 0 });
+    expect(await quantities()).toEqual([unwrap(parseQuantity('38'))]);
+
+    // Another invoice with the same number (another supplier, another date) is not a version of this one.
+    const other = documentOf([movement({ quantity: '5', counterpartyInn: BUYER_INN, kind: 'sale' })]);
+    expect(await store.importBatch({ documents: [other] })).toMatchObject({ inserted: 1, superseded: 0, movements: 1 });
+  });
+
   it('refuses a movement that belongs to another document', async () => {
     const { store } = await freshDatabase(engine);
     const doc = documentOf([movement()]);
