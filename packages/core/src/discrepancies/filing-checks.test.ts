@@ -89,8 +89,10 @@ describe('notifications of EAEU import and movement', () => {
     expect(codes(run(movements, [importNotice, movementNotice], { asOf: '2026-10-05' }).discrepancies)).not.toContain('NOTIFICATION_LATE');
   });
 
-  it('reports an EAEU import without any import notification', () => {
+  it('reports an EAEU import without any import notification; without a check date every deadline counts as passed', () => {
     expect(run(stock, [], { asOf: '2026-08-01' }).discrepancies.filter((d) => d.code === 'NOTIFICATION_LATE').map((d) => d.rnpt)).toEqual([FRIDGES_BY]);
+    expect(run(stock, []).discrepancies.filter((d) => d.code === 'NOTIFICATION_LATE').map((d) => d.expected)).toEqual(['уведомление о ввозе из ЕАЭС не позднее 13.07.2026']);
+    expect(run(stock, [], { asOf: '2026-07-13' }).discrepancies.filter((d) => d.code === 'NOTIFICATION_LATE')).toEqual([]);
   });
 });
 
@@ -164,6 +166,8 @@ describe('report on operations', () => {
   });
 
   it('flags a late report and an operation it shows only in part, with the quantities', () => {
+    // Without a check date too: lateness of a filed report does not depend on it.
+    expect(run(movements, [report('2026-10-27', [row(1, '04', '5')])]).discrepancies.filter((d) => d.code === 'REPORT_LATE')).toHaveLength(1);
     const found = run(movements, [report('2026-10-27', [row(1, '04', '3')])], { asOf: '2026-11-25' }).discrepancies;
     expect(found.find((d) => d.code === 'REPORT_LATE')).toMatchObject({ expected: 'не позднее 26.10.2026', actual: 'подан 27.10.2026' });
     const missing = found.find((d) => d.code === 'NOT_IN_REPORT');
@@ -189,6 +193,7 @@ describe('report on operations', () => {
     expect(missing).toHaveLength(1);
     expect(missing[0]?.actual).toBe('отчёт не подан');
     expect(run([...receipts, sale], [], { asOf: '2026-11-25' }).discrepancies.filter((d) => d.code === 'REPORT_LATE')).toEqual([]);
+    expect(run(movements, []).discrepancies.filter((d) => d.code === 'REPORT_LATE')).toHaveLength(1);
   });
 
   it('makes a non-VAT payer report every operation, sales included', () => {

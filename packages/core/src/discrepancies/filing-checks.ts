@@ -10,7 +10,7 @@
  * operations the report must show — not by the number of movements.
  */
 import { compareDates, formatDateRu, type CalendarDate } from '../calendar-date.js';
-import { isLate, type DeadlineKindId, type LatenessCheck } from '../calendar/deadlines.js';
+import { computeDeadline, isLate, type DeadlineKindId, type LatenessCheck } from '../calendar/deadlines.js';
 import { formatQuarter, type Quarter } from '../calendar/quarter.js';
 import { isSledopytError } from '../errors.js';
 import { checkEaeuRnptBeforeImport, type EaeuImportRecord } from '../ledger/eaeu-rnpt-before-import.js';
@@ -126,14 +126,16 @@ export class FilingChecks {
     return compareDates(date, this.#options.period.from) >= 0 && compareDates(date, this.#options.period.to) <= 0;
   }
 
-  /** The deadline check, or undefined when the production calendar does not reach that far. */
-  #lateness(kind: DeadlineKindId, eventDate: string, filedOn: CalendarDate | undefined): LatenessCheck | undefined {
-    try {
-      return isLate(kind, eventDate, filedOn ?? this.#options.asOf ?? '2100-01-01');
-    } catch (error) {
-      if (isSledopytError(error) && error.code === 'CALENDAR_OUT_OF_RANGE') return undefined;
-      throw error;
-    }
+  /** The deadline check of a filing, or undefined when the production calendar does not reach that far. */
+  #lateness(kind: DeadlineKindId, eventDate: string, filedOn: CalendarDate): LatenessCheck | undefined {
+    return outOfCalendarIsUndefined(() => isLate(kind, eventDate, filedOn));
+  }
+
+  /** The last day for a filing that was not made; undefined when it is not yet due on `asOf` (or out of the calendar). */
+  #overdue(kind: DeadlineKindId, event: string): CalendarDate | undefined {
+    const due = outOfCalendarIsUndefined(() => computeDeadline({ kind, date: event }).due);
+    if (due === undefined) return undefined;
+    return this.#options.asOf === undefined || compareDates(this.#options.asOf, due) > 0 ? due : undefined;
   }
 
   *#noticeFindings(): Generator<Discrepancy> {
@@ -189,28 +191,28 @@ export class FilingChecks {
         ? this.#importNoticeRnpts.has(movement.rnpt) || this.#importNoticeDaysWithoutRnpt.has(movement.date)
         : this.#movementNoticeRnpts.has(movement.rnpt);
       if (covered) continue;
-      const check = this.#lateness(importing ? 'eaeu-import-notification' : 'eaeu-movement-notification', movement.date, undefined);
-      if (check === undefined || !check.late) continue;
+      const due = this.#overdue(importing ? 'eaeu-import-notification' : 'eaeu-movement-notification', movement.date);
+      if (due === undefined) continue;
       const label = importing ? 'уведомление о ввозе из ЕАЭС' : 'уведомление о перемещении товаров в ЕАЭС';
       yield discrepancy('NOTIFICATION_LATE', {
         rnpt: movement.rnpt,
         movements: [movement],
-        expected: `${label} не позднее ${formatDateRu(check.deadline.due)}`,
+        expected: `${label} не позднее ${formatDateRu(due)}`,
         actual: 'уведомление с этим РНПТ не найдено',
-        messageRu: `${MOVEMENT_KINDS[movement.kind].labelRu} ${formatDateRu(movement.date)} по РНПТ ${movement.rnpt}: ${label} с этим РНПТ не подано, срок истёк ${formatDateRu(check.deadline.due)}`,
-        details: { due: check.deadline.due, missing: true },
+        messageRu: `${MOVEMENT_KINDS[movement.kind].labelRu} ${formatDateRu(movement.date)} по РНПТ ${movement.rnpt}: ${label} с этим РНПТ не подано, срок истёк ${formatDateRu(due)}`,
+        details: { due, missing: true },
       });
     }
   }
 
   *#reportFindings(): Generator<Discrepancy> {
     const quarterId = formatQuarter(this.#options.quarter);
-    const due = this.#lateness('operations-report', quarterId, undefined)?.deadline.due;
+    const due = outOfCalendarIsUndefined(() => computeDeadline({ kind: 'operations-report', date: quarterId }).due);
     const first = [...this.#reports].sort((a, b) => a.correctionNumber - b.correctionNumber || compareDates(a.filedOn, b.filedOn))[0];
     if (first === undefined) {
       const someOperation = this.#reportable.values().next();
       if (someOperation.done === true || due === undefined) return;
-      if (this.#options.asOf !== undefined && compareDates(this.#options.asOf, due) <= 0) return;
+      if (this.#overdue('operations-report', quarterId) === undefined) return;
       yield discrepancy('REPORT_LATE', {
         movements: [someOperation.value.first],
         expected: `отчёт об операциях за ${quarterRu(quarterId)} не позднее ${formatDateRu(due)}`,
@@ -280,6 +282,16 @@ export class FilingChecks {
         movementIds: operation.ids,
       };
     }
+  }
+}
+
+/** Dates past the production calendar (2021–2027 today) cannot be judged; they are skipped, not guessed. */
+function outOfCalendarIsUndefined<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch (error) {
+    if (isSledopytError(error) && error.code === 'CALENDAR_OUT_OF_RANGE') return undefined;
+    throw error;
   }
 }
 
