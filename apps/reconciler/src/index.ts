@@ -6,3 +6,4 @@ export * from './reconcile/index.js';
 export * from './import/index.js';
 export * from './demo/seed-demo.js';
 export * from './schedule/index.js';
+export * from './demo/demo-book.js';

@@ -54,7 +54,7 @@ const rub = (rubles: number): bigint => BigInt(rubles) * 100n;
 
 /** The catalog: the first seven are traced when imported; the last four show why others are not. */
 export const DEMO_ITEMS: readonly DemoItem[] = [
-  { sku: 'MON-27Q', name: 'Монитор 27" IPS 2560×1440', tnved: '8528521000', origin: 'CN', unitPrice: rub(18_400) },
+  { sku: 'MON-27Q', name: 'Монитор 27" IPS 2560x1440', tnved: '8528521000', origin: 'CN', unitPrice: rub(18_400) },
   { sku: 'REF-NF350', name: 'Холодильник двухкамерный No Frost 350 л', tnved: '8418102001', origin: 'CN', unitPrice: rub(41_250) },
   { sku: 'WM-7KG', name: 'Машина стиральная автоматическая 7 кг', tnved: '8450111100', origin: 'TR', unitPrice: rub(27_900) },
   { sku: 'FL-E25', name: 'Погрузчик вилочный электрический 2,5 т', tnved: '8427101000', origin: 'CN', unitPrice: rub(1_850_000) },
