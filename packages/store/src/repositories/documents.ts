@@ -9,7 +9,7 @@ import type { Movement } from '@sledopyt/core';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Executor, StoreContext } from '../context.js';
-import { bulkInsert, bulkInsertReturningPostgres } from '../bulk-insert.js';
+import { bulkInsert } from '../bulk-insert.js';
 import type { BulkColumns } from '../bulk-insert.js';
 import type { NewDocumentRow, NewMovementRow } from '../schema.js';
 import { assertQuantityFits, chunkRows, parseInput, writeJson } from '../values.js';
@@ -259,41 +259,9 @@ async function supersedeEarlierRevisions(db: Executor, ctx: StoreContext, insert
   return superseded;
 }
 
-/** Every column `documentRow` fills, with its meaning (PostgreSQL's array casts). */
-const DOCUMENT_COLUMNS: BulkColumns<'documents'> = [
-  ['taxpayer_id', 'bigint'],
-  ['kind', 'code'],
-  ['number', 'text'],
-  ['number_normalized', 'code'],
-  ['date', 'date'],
-  ['counterparty_inn', 'code'],
-  ['counterparty_kpp', 'code'],
-  ['source', 'code'],
-  ['source_ref', 'text'],
-  ['content_hash', 'code'],
-  ['status', 'code'],
-  ['imported_at', 'instant'],
-  ['retracted_at', 'instant'],
-  ['event_date', 'date'],
-  ['details', 'json'],
-];
-
 /** Inserts the documents that are new; returns their ids by (taxpayer, hash). Duplicates are skipped by the unique index. */
 async function insertDocuments(db: Executor, ctx: StoreContext, rows: NewDocumentRow[]): Promise<Map<string, bigint>> {
   const inserted = new Map<string, bigint>();
-  if (ctx.engine === 'postgres') {
-    // One array per column (unnest) instead of 15 parameters a row: the statement stays short however many
-    // documents a batch holds (a 1С page, a bulk load).
-    const returned = await bulkInsertReturningPostgres<'documents', { id: bigint; taxpayer_id: bigint; content_hash: string }>(
-      db,
-      'documents',
-      DOCUMENT_COLUMNS,
-      rows,
-      `on conflict (taxpayer_id, content_hash) where status = 'active' do nothing returning id, taxpayer_id, content_hash`,
-    );
-    for (const row of returned) inserted.set(docKey(row.taxpayer_id, row.content_hash), row.id);
-    return inserted;
-  }
   for (const chunk of chunkRows(rows, ctx.maxParameters)) {
     const returned = await db
       .insertInto('documents')
