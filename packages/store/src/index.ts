@@ -60,3 +60,5 @@ export { declarationLinesQuerySchema, movementsByInvoiceQuerySchema } from './re
 export type { DeclarationLinesQuery, MovementsByInvoiceQuery, InForceDeclaration } from './repositories/reconcile-streams.js';
 export { filingQuerySchema } from './repositories/filings.js';
 export type { FilingQuery, StoredFiling } from './repositories/filings.js';
+export { paperDocumentsQuerySchema } from './repositories/paper-documents.js';
+export type { PaperDocumentsQuery } from './repositories/paper-documents.js';

@@ -41,6 +41,8 @@ export interface DocumentsTable {
   details: ColumnType<unknown, string | null | undefined, string | null>;
   /** The invoice's correction number (`ИспрДок/НомИспр`), 0 for the original; see migration 0004. */
   revision: ColumnType<number, number | undefined, number>;
+  /** 1 = through ЭДО, 0 = on paper, null = not known; see migration 0005. */
+  electronic: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface MovementsTable {

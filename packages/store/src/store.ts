@@ -3,6 +3,7 @@
  * the repositories; `db` and `sql` are the escape hatch for set-based queries (the reconciler).
  */
 import { iterateFilings, type FilingQuery, type StoredFiling } from './repositories/filings.js';
+import { paperDocumentIds, type PaperDocumentsQuery } from './repositories/paper-documents.js';
 import type { LedgerBalance } from '@sledopyt/core';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
@@ -66,6 +67,8 @@ export interface Store {
   movementsByInvoice(query: MovementsByInvoiceQuery, options?: PageOptions): AsyncGenerator<StoredMovement>;
   /** Notifications and reports on operations the taxpayer filed, as stored (the adapters know their details). */
   filings(query: FilingQuery, options?: PageOptions): AsyncGenerator<StoredFiling>;
+  /** Ids of the period's documents known to be on paper (for PAPER_INVOICE). */
+  paperDocumentIds(query: PaperDocumentsQuery): Promise<Set<bigint>>;
 
   startRun(input: StartRunInput): Promise<bigint>;
   finishRun(runId: bigint, input: FinishRunInput): Promise<void>;
@@ -100,6 +103,7 @@ export function createStore(ctx: StoreContext, migrationsApplied: readonly strin
     declarationLinesByInvoice: (query, options) => iterateDeclarationLinesByInvoice(ctx, query, options),
     movementsByInvoice: (query, options) => iterateMovementsByInvoice(ctx, query, options),
     filings: (query, options) => iterateFilings(ctx, query, options),
+    paperDocumentIds: (query) => paperDocumentIds(ctx, query),
     startRun: (input) => startRun(ctx, input),
     finishRun: (runId, input) => finishRun(ctx, runId, input),
     getRun: (runId) => getRun(ctx, runId),

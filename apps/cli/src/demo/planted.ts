@@ -27,10 +27,8 @@ export function matchPlanted(planted: readonly DemoPlant[], discrepancies: reado
  * TODO(lead): planted codes that no file can bring to the reconciler today (outside the demo's folders):
  * - RNPT_INVALID: every reader (УПД, УКД, notifications, report, NO_NDS sections) refuses the whole file on an
  *   invalid RNPT, so the file is listed as failed by the import and its RNPT never reaches the store;
- * - PAPER_INVOICE: `reconcileQuarter` passes book entries without `electronic`, so `checkBookEntry` never sees
- *   a paper document (the demo stores its paper invoice from 1C with `details.electronic = false`).
  */
-export const DEMO_IMPORT_GAPS: readonly string[] = ['RNPT_INVALID', 'PAPER_INVOICE'];
+export const DEMO_IMPORT_GAPS: readonly string[] = ['RNPT_INVALID'];
 
 /** A planted problem of these codes that is not found does not fail `sledopyt demo` (yet). */
 export const DEMO_PENDING_CODES: ReadonlySet<string> = new Set(DEMO_IMPORT_GAPS);

@@ -45,7 +45,8 @@ export function demoBookDocuments(taxpayerInn: string, operations: readonly Demo
       ...(op.party === null ? {} : { counterpartyInn: op.party.inn, ...(op.party.kpp === null ? {} : { counterpartyKpp: op.party.kpp }) }),
       source: 'onec' as const,
       sourceRef: `demo-1c/${op.kind}/${op.number}`,
-      details: { electronic: op.electronic, operationCode: op.reportCode },
+      electronic: op.electronic,
+      details: { operationCode: op.reportCode },
     };
     return { ...header, contentHash: sha256(JSON.stringify({ header, rnpt: op.goods.rnpt, quantity: op.goods.quantity })), movements: [movement] };
   });

@@ -36,6 +36,8 @@ function header(doc: InvoiceDocument, taxpayerInn: string, facts: FileFacts) {
       source: facts.source,
       sourceRef: facts.sourceRef,
       contentHash: facts.contentHash,
+      // A ФНС-format УПД/УКД file is the electronic document itself.
+      electronic: true,
     },
     parties: { role: weSell ? 'seller' : 'buyer', seller, buyer, electronic: true, fileId: doc.ИдФайл, version: facts.version, function: doc.Функция },
   };

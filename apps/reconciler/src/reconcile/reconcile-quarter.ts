@@ -102,6 +102,10 @@ export async function reconcileQuarter(options: ReconcileQuarterOptions): Promis
     }
     ledgerTask.finish();
 
+    // Book entries of paper documents are marked for PAPER_INVOICE; all others count as electronic.
+    const paper = await store.paperDocumentIds({ taxpayerInn, from: run.period.from, to: run.period.to });
+    const entryOf = (movement: StoredMovement) => ({ movement, electronic: !paper.has(movement.documentId) });
+
     const matchTask = progress.task('Сопоставление с декларацией', { unit: 'счетов-фактур' });
     for (const direction of DIRECTIONS) {
       const lines = store.declarationLinesByInvoice({ taxpayerInn, year: quarter.year, quarter: quarter.quarter, direction });
@@ -109,7 +113,7 @@ export async function reconcileQuarter(options: ReconcileQuarterOptions): Promis
       for await (const group of mergeJoin(lines, movements, lineKey, movementKey)) {
         read.declarationLines += group.left.length;
         read.declaredMovements += group.right.length;
-        run.addInvoiceGroup(group.left, group.right.map((movement) => ({ movement })));
+        run.addInvoiceGroup(group.left, group.right.map(entryOf));
         matchTask.advance(1);
         checkAborted(options.signal);
       }
@@ -117,7 +121,7 @@ export async function reconcileQuarter(options: ReconcileQuarterOptions): Promis
     matchTask.finish();
 
     for await (const movement of store.movements({ taxpayerInn, from: run.period.from, to: run.period.to })) {
-      if (!run.isDeclared(movement)) run.addUndeclaredEntry({ movement });
+      if (!run.isDeclared(movement)) run.addUndeclaredEntry(entryOf(movement));
     }
 
     const summary = run.finish();

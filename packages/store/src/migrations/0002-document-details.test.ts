@@ -47,7 +47,10 @@ describeEachEngine('migration 0002_document_details', (engine) => {
     const down = await migrator.migrateTo('0001_initial');
     expect(down.error).toBeUndefined();
     const columns = async (store: typeof database.store) =>
-      (await store.db.introspection.getTables()).find((table) => table.name === 'documents')?.columns.map((column) => column.name) ?? [];
+      // Other tests' schemas have a `documents` table too: look in this one only.
+      (await store.db.introspection.getTables())
+        .find((table) => table.name === 'documents' && (location.engine !== 'postgres' || table.schema === location.schema))
+        ?.columns.map((column) => column.name) ?? [];
     expect(await columns(database.store)).not.toContain('details');
 
     // The old schema's import (no event_date/details columns) through raw rows: what a 0.1 store holds.

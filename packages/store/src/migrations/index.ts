@@ -10,6 +10,7 @@ import { initialSchema } from './0001-initial.js';
 import { documentDetails } from './0002-document-details.js';
 import { reconcileStreamIndexes } from './0003-reconcile-stream-indexes.js';
 import { documentRevision } from './0004-document-revision.js';
+import { documentElectronic } from './0005-document-electronic.js';
 import { columnTypes } from './column-types.js';
 
 export const MIGRATION_TABLE = 'sledopyt_migration';
@@ -22,6 +23,7 @@ export function storeMigrations(engine: StoreEngine): Record<string, Migration> 
     '0002_document_details': documentDetails(types),
     '0003_reconcile_stream_indexes': reconcileStreamIndexes(),
     '0004_document_revision': documentRevision(types),
+    '0005_document_electronic': documentElectronic(types),
   };
 }
 
