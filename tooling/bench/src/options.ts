@@ -1,6 +1,7 @@
 /**
  * Bench options: `--size-mb N` (section 9 file size, default 1024), `--saxes-mb N` (how much of it saxes reads,
- * default 256: at ~50 MB/s the whole gigabyte would take half a minute per run), `--upd-docs N`, `--regenerate`.
+ * default 256: at ~50 MB/s the whole gigabyte would take half a minute per run), `--upd-docs N`, `--regenerate`,
+ * `--rounds N` (runs of the reference and the batch readers, interleaved, best used; default 3).
  * `SLEDOPYT_BENCH_SIZE_MB` sets the default size, for short CI smoke runs.
  */
 import { z } from 'zod';
@@ -9,6 +10,7 @@ export const benchOptionsSchema = z.object({
   sizeMb: z.number().int().min(1).max(16_384),
   saxesMb: z.number().int().min(1),
   updDocuments: z.number().int().min(10),
+  rounds: z.number().int().min(1).max(10),
   regenerate: z.boolean(),
 });
 export type BenchOptions = z.output<typeof benchOptionsSchema>;
@@ -23,6 +25,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
     sizeMb,
     saxesMb: Math.min(value('--saxes-mb') ?? 256, sizeMb),
     updDocuments: value('--upd-docs') ?? 2000,
+    rounds: value('--rounds') ?? 3,
     regenerate: argv.includes('--regenerate'),
   });
 }

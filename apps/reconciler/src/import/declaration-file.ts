@@ -51,7 +51,8 @@ export async function importDeclarationFile(
 
   const chunks = new HashedChunks(path);
   try {
-    const reader = readNdsLines(chunks, { fileName: path });
+    // An invalid RNPT does not refuse the section: the entry is stored as `invalid` and reported (RNPT_INVALID).
+    const reader = readNdsLines(chunks, { fileName: path, invalidRegistrationNumbers: 'keep' });
     const header = await reader.header();
     const period = resolveDeclarationPeriod(path, header, options.period, title);
     if (period.source === 'file-date') {

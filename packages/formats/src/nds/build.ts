@@ -165,3 +165,27 @@ export function buildSoleTrader(values: FieldValues): Counterparty {
 }
 
 export type { Quantity };
+
+/** A fresh array of `length` undefined values (attribute values of one element, by field position). */
+export function newValues(length: number): FieldValues {
+  // Array literals for the element kinds of the format (one inline allocation in optimised code); growing an
+  // array by push or copying a template costs several times more on the hot path.
+  const u = undefined;
+  switch (length) {
+    case 1:
+      return [u];
+    case 2:
+      return [u, u];
+    case 4:
+      return [u, u, u, u];
+    case 12:
+      return [u, u, u, u, u, u, u, u, u, u, u, u];
+    case 26:
+      return [u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u];
+    default: {
+      const values: FieldValues = [];
+      for (let i = 0; i < length; i++) values.push(u);
+      return values;
+    }
+  }
+}

@@ -4,8 +4,9 @@
  */
 export * from './structure.js';
 export * from './model.js';
-export { isCanonicalRnpt, RegistrationNumberClassifier, type ClassifiedNumber } from './registration.js';
-export { readNdsLines, DEFAULT_CHUNK_BYTES, type NdsSource, type ReadNdsOptions, type NdsLineReader } from './reader.js';
+export { isCanonicalRnpt, isCanonicalRnptBytes, RegistrationNumberClassifier, type ClassifiedNumber } from './registration.js';
+export { readNdsLines, DEFAULT_CHUNK_BYTES, type NdsSource, type ReadNdsOptions, type NdsLineReader, type NdsBatchReader } from './reader.js';
+export { readNdsColumns, NdsLineColumns, type LineExtras } from './columns.js';
 export { readNdsLinesWithSaxes } from './reference-reader.js';
 export { DEFAULT_SCANNER_LIMITS, type BookScannerLimits } from './scanner.js';
 export { readFileChunks } from './file-chunks.js';

@@ -4,6 +4,8 @@
  * strings it saves — measured with RNPTs, which are therefore not interned). A hit costs a hash and a
  * comparison over a few bytes instead of a new string.
  */
+import { asciiText } from './span-text.js';
+
 const SLOTS = 4096;
 const MAX_BYTES = 16;
 
@@ -13,10 +15,10 @@ export class AsciiInterner {
   private readonly strings: string[] = new Array<string>(SLOTS).fill('');
 
   /** The bytes `[start, end)`, all below 0x80, as a string. */
-  get(buf: Uint8Array & { toString(encoding: 'latin1', start: number, end: number): string }, start: number, end: number): string {
+  get(buf: Buffer, start: number, end: number): string {
     const length = end - start;
     if (length > MAX_BYTES || length === 0) {
-      return buf.toString('latin1', start, end);
+      return asciiText(buf, start, end);
     }
     let hash = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ (buf[i] as number), 0x01000193);
@@ -28,7 +30,7 @@ export class AsciiInterner {
       while (i < length && keys[base + i] === buf[start + i]) i++;
       if (i === length) return this.strings[slot] as string;
     }
-    const text = buf.toString('latin1', start, end);
+    const text = asciiText(buf, start, end);
     this.lengths[slot] = length;
     for (let i = 0; i < length; i++) keys[base + i] = buf[start + i] as number;
     this.strings[slot] = text;

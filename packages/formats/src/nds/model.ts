@@ -14,9 +14,14 @@ import type { BookKind, NdsSection } from './structure.js';
 
 /**
  * `СвРегНом/@РегНомПросл` holds an RNPT (4 groups) or, for non-traceable imports, a bare customs declaration
- * number (3 groups) without quantity and cost (traceability-rules §3.3).
+ * number (3 groups) without quantity and cost (traceability-rules §3.3). `invalid`: a number the core's parser
+ * refuses, kept as written only when the reader is asked to (`invalidRegistrationNumbers: 'keep'`), so that the
+ * reconciler can report it; the writer never writes one.
  */
-export type RegistrationNumberKind = 'rnpt' | 'customs_declaration';
+export type RegistrationNumberKind = 'rnpt' | 'customs_declaration' | 'invalid';
+
+/** What a reader does with an invalid `РегНомПросл`: refuse the file (default) or keep the entry as `invalid`. */
+export type InvalidRegistrationNumbers = 'reject' | 'keep';
 
 const registrationEntryObject = z.object({
   /** As written in the file. */
@@ -59,7 +64,7 @@ export interface RegistrationEntry {
   КолТовПросл: Quantity | undefined;
   СтоимТовПросл: Kopecks | undefined;
   kind: RegistrationNumberKind;
-  /** Canonical form: `Rnpt` or `CustomsDeclarationNumber` of the core. */
+  /** Canonical form: `Rnpt` or `CustomsDeclarationNumber` of the core; for `invalid`, the text as written. */
   number: string;
 }
 

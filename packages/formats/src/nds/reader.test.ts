@@ -170,6 +170,49 @@ describe('readNdsLines refuses broken and hostile files, naming file, line and e
     expect(saxes.code).toBe('XML_VALUE_INVALID');
   });
 
+  it("invalidRegistrationNumbers: 'keep' — the invalid entry is kept as written with kind 'invalid', the rest stays strict", async () => {
+    const second = LINE.replace('НомерПор="1"', 'НомерПор="2"')
+      .replace('10702070/010126/0000001/001', '10702070/310226/0000001/001')
+      .replace('<СвПокуп>', '<СвРегНом РегНомПросл="10714040/150126/0000042/003" ОКЕИ="796" КолТовПросл="1" СтоимТовПросл="42000.00"/><СвПокуп>');
+    const options = { fileName: 'NO_NDS.9.xml', invalidRegistrationNumbers: 'keep' } as const;
+    for (const size of [undefined, 1, 7, 4096]) {
+      const bytes = section(LINE + second);
+      const source = () => (size === undefined ? bytes : chunked(bytes, size));
+      const fast = await readAll(source(), 'scanner', options);
+      const reference = await readAll(source(), 'saxes', options);
+      expect(fast.lines).toStrictEqual(reference.lines);
+      const entries = (fast.lines[1] as SalesBookLine).СвРегНом;
+      expect(entries[0]).toStrictEqual({
+        РегНомПросл: '10702070/310226/0000001/001',
+        ОКЕИ: '796',
+        КолТовПросл: 200_000_000_000n,
+        СтоимТовПросл: 8_400_000n,
+        kind: 'invalid',
+        number: '10702070/310226/0000001/001',
+      });
+      expect(entries[1]).toMatchObject({ kind: 'rnpt', number: '10714040/150126/0000042/003' });
+      expect((fast.lines[0] as SalesBookLine).СвРегНом[0]).toMatchObject({ kind: 'rnpt' });
+    }
+    // The default is still strict, and 'keep' does not relax other values.
+    expect(asError((await readUntilError(section(LINE + second))).error).code).toBe('XML_VALUE_INVALID');
+    const badAmount = asError((await readUntilError(section(second.replace('СумНДССФ22="18480.00"', 'СумНДССФ22="18 480,00"')), 'scanner', options)).error);
+    expect(badAmount.details).toMatchObject({ attribute: 'СумНДССФ22' });
+  });
+
+  it('a required attribute that is missing or empty (the line and the entry): XML_REQUIRED_MISSING from both readers', async () => {
+    const cases = [
+      { bad: LINE.replace(' НомСчФПрод="УТ-1"', ''), attribute: 'НомСчФПрод', path: 'Файл/Документ/КнигаПрод/КнПродСтр[1]' },
+      { bad: LINE.replace('НомерПор="1"', 'НомерПор=""'), attribute: 'НомерПор', path: 'Файл/Документ/КнигаПрод/КнПродСтр[1]' },
+      { bad: LINE.replace('РегНомПросл="10702070/010126/0000001/001"', "РегНомПросл=''"), attribute: 'РегНомПросл', path: 'Файл/Документ/КнигаПрод/КнПродСтр[1]/СвРегНом[1]' },
+      { bad: LINE.replace(' ИННЮЛ="7701234567"', ''), attribute: 'ИННЮЛ', path: 'Файл/Документ/КнигаПрод/КнПродСтр[1]/СвПокуп[1]/СведЮЛ' },
+    ];
+    for (const { bad, attribute, path } of cases) {
+      const failure = asError((await readUntilError(section(LINE.replace('НомерПор="1"', 'НомерПор="0"') + bad))).error);
+      expect(failure, attribute).toMatchObject({ code: 'XML_REQUIRED_MISSING', details: { attribute, path: path.replace('[1]', '[2]') } });
+      expect(asError((await readUntilError(section(bad), 'saxes')).error).code).toBe('XML_REQUIRED_MISSING');
+    }
+  });
+
   it('a malformed element and a mismatched end tag', async () => {
     for (const bad of [LINE.replace('КолТовПросл="2"', 'КолТовПросл=2'), LINE.replace('</КодВидОпер>', '</КодВидОперации>'), LINE.replace('ОКЕИ="796"', 'ОКЕИ="796" ОКЕИ="796"')]) {
       const failure = asError((await readUntilError(section(bad))).error);

@@ -12,7 +12,8 @@ import { SledopytError } from '@sledopyt/core';
 import { detectXmlEncoding } from '../xml/encoding.js';
 import { formatError } from '../xml/format-error.js';
 import { readFileChunks } from './file-chunks.js';
-import type { NdsLine, NdsSectionHeader } from './model.js';
+import type { InvalidRegistrationNumbers, NdsLine, NdsSectionHeader } from './model.js';
+import { ObjectLineBuilder, type LineBuilder } from './line-builder.js';
 import { BookScanner, NEED_MORE, type BookScannerLimits } from './scanner.js';
 
 /** Bytes of a file: a path, one buffer, or chunks (a Node stream, a web stream, any async iterable). */
@@ -26,6 +27,13 @@ export interface ReadNdsOptions {
   /** Read chunk size for paths (default 4 MiB). */
   chunkBytes?: number;
   limits?: Partial<BookScannerLimits>;
+  /**
+   * An invalid `СвРегНом/@РегНомПросл` (the core's parser refuses it): 'reject' (default) fails the read with
+   * XML_VALUE_INVALID naming file, line and path; 'keep' yields the entry with `kind: 'invalid'` and
+   * `number` = the text as written, so that a reconciler can report it. The format's length limits (13–29
+   * characters) and everything else stay strict.
+   */
+  invalidRegistrationNumbers?: InvalidRegistrationNumbers;
 }
 
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -47,14 +55,27 @@ export type BatchSource = (onHeader: (header: NdsSectionHeader) => void) => Asyn
 
 /** Reads a book section with the byte scanner. One pass: iterate once. */
 export function readNdsLines(source: NdsSource, options: ReadNdsOptions = {}): NdsLineReader {
-  return createLineReader((onHeader) => scanBatches(source, options, onHeader));
+  return createLineReader((onHeader) => scanBatches(source, options, new ObjectLineBuilder(), onHeader));
 }
 
 /** Wraps a batch generator in the reader interface (shared with the saxes reference reader). */
 export function createLineReader(run: BatchSource): NdsLineReader {
+  const reader = createBatchReader(run);
+  return { ...reader, [Symbol.asyncIterator]: () => linesOf(reader.batches()) };
+}
+
+/** One pass over a section in batches of any kind (line arrays, column batches), with the header first. */
+export interface NdsBatchReader<Batch> {
+  header(): Promise<NdsSectionHeader>;
+  batches(): AsyncGenerator<Batch>;
+}
+
+export function createBatchReader<Batch extends { readonly length: number }>(
+  run: (onHeader: (header: NdsSectionHeader) => void) => AsyncGenerator<Batch>,
+): NdsBatchReader<Batch> {
   let header: NdsSectionHeader | undefined;
-  let iterator: AsyncGenerator<NdsLine[]> | undefined;
-  const buffered: NdsLine[][] = [];
+  let iterator: AsyncGenerator<Batch> | undefined;
+  const buffered: Batch[] = [];
   let started = false;
   const start = () => {
     if (started) {
@@ -74,7 +95,7 @@ export function createLineReader(run: BatchSource): NdsLineReader {
     return iterator;
   };
 
-  async function* batches(): AsyncGenerator<NdsLine[]> {
+  async function* batches(): AsyncGenerator<Batch> {
     start();
     const source = open();
     while (buffered.length > 0) {
@@ -98,7 +119,6 @@ export function createLineReader(run: BatchSource): NdsLineReader {
       return header;
     },
     batches,
-    [Symbol.asyncIterator]: () => linesOf(batches()),
   };
 }
 
@@ -126,7 +146,16 @@ function linesOf(source: AsyncGenerator<NdsLine[]>): AsyncIterator<NdsLine> {
   };
 }
 
-async function* scanBatches(source: NdsSource, options: ReadNdsOptions, onHeader: (header: NdsSectionHeader) => void): AsyncGenerator<NdsLine[]> {
+/**
+ * The scanner's batches through `builder` (line objects or column batches). The header is reported first,
+ * followed by an empty batch (`empty()`), so that a caller waiting for it can stop pulling.
+ */
+export async function* scanBatches<Batch extends { readonly length: number }>(
+  source: NdsSource,
+  options: ReadNdsOptions,
+  builder: LineBuilder<Batch>,
+  onHeader: (header: NdsSectionHeader) => void,
+): AsyncGenerator<Batch> {
   const file = options.fileName ?? (typeof source === 'string' ? source : undefined);
   const batchSize = options.batchSize ?? 512;
   const chunks = new ChunkPuller(openSource(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES));
@@ -137,18 +166,24 @@ async function* scanBatches(source: NdsSource, options: ReadNdsOptions, onHeader
     }
     const head = first.subarray(0, ENCODING_HEAD_BYTES);
     const { encoding, bomLength } = detectXmlEncoding(head, { file, partial: head.length < first.length || !chunks.ended });
-    const scanner = new BookScanner({ file, encoding, bomLength, limits: options.limits ?? {} });
+    const scanner = new BookScanner({
+      file,
+      encoding,
+      bomLength,
+      limits: options.limits ?? {},
+      ...(options.invalidRegistrationNumbers === undefined ? {} : { invalidRegistrationNumbers: options.invalidRegistrationNumbers }),
+      builder,
+    });
     scanner.push(first);
     let headerSent = false;
     while (!scanner.done) {
-      const out: NdsLine[] = [];
       let needMore = false;
       try {
-        scanner.run(out, batchSize);
+        scanner.run(batchSize);
       } catch (caught) {
         if (caught !== NEED_MORE) {
           // The lines before the error are complete: hand them over, then fail.
-          if (out.length > 0) yield out;
+          if (builder.count > 0) yield builder.take();
           throw caught;
         }
         needMore = true;
@@ -157,9 +192,9 @@ async function* scanBatches(source: NdsSource, options: ReadNdsOptions, onHeader
       if (!headerSent && header !== undefined) {
         headerSent = true;
         onHeader(header);
-        yield [];
+        yield builder.take();
       }
-      if (out.length > 0) yield out;
+      if (builder.count > 0) yield builder.take();
       if (needMore && !scanner.extend()) {
         const next = await chunks.next();
         if (next === undefined) scanner.finish();

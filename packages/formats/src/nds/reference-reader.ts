@@ -67,6 +67,7 @@ class LineRules {
   constructor(
     private readonly book: BookKind,
     private readonly file: string | undefined,
+    private readonly keepInvalidNumbers: boolean,
   ) {}
 
   read(node: Node, path: string): NdsLine {
@@ -171,6 +172,9 @@ class LineRules {
     const text = values[0] as string;
     const classified = this.classifier.classify(text);
     if ('code' in classified) {
+      if (this.keepInvalidNumbers) {
+        return registrationEntry(text, 'invalid', text, values[1] as string | undefined, values[2] as Quantity | undefined, values[3] as Kopecks | undefined);
+      }
       throw this.error('XML_VALUE_INVALID', `Invalid registration number "${excerpt(text)}" (${classified.code}): ${classified.message}`,
         `неверный регистрационный номер «${excerpt(text)}»: ${classified.messageRu}`, 'РегНомПросл');
     }
@@ -226,7 +230,7 @@ async function* saxesBatches(source: NdsSource, options: ReadNdsOptions, onHeade
     const attributes: HeadAttributes = head;
     section = resolveSection(attributes, file, parser.line);
     header = buildSectionHeader(attributes, section, encoding, file);
-    rules = new LineRules(NDS_SECTIONS[section].lines, file);
+    rules = new LineRules(NDS_SECTIONS[section].lines, file, options.invalidRegistrationNumbers === 'keep');
     lineName = NDS_SECTIONS[section].line;
     onHeader(header);
   };

@@ -1,6 +1,7 @@
 import { parseCustomsDeclarationNumber, parseRnpt } from '@sledopyt/core';
 import { describe, expect, it } from 'vitest';
-import { isCanonicalCustomsDeclarationNumber, isCanonicalRnpt, RegistrationNumberClassifier } from './registration.js';
+import { encodeXml } from '../xml/encoding.js';
+import { isCanonicalCustomsDeclarationNumber, isCanonicalRnpt, isCanonicalRnptBytes, RegistrationNumberClassifier } from './registration.js';
 import { rnptOf, seeded } from './test-support/fixtures.js';
 
 /** The fast test must accept exactly the texts the core parser accepts unchanged. */
@@ -22,6 +23,11 @@ describe('isCanonicalRnpt', () => {
         const replacement = replacements[(n + position) % replacements.length] ?? '';
         const mutated = rnpt.slice(0, position) + replacement + rnpt.slice(position + 1);
         // A subset of what the core accepts unchanged (serials «В»+6 digits are left to the core), and exact on digits.
+        // The scanner's byte test says the same on the value's bytes inside a larger buffer (both encodings).
+        for (const encoding of ['windows-1251', 'utf-8'] as const) {
+          const bytes = encodeXml(`x="${mutated}"`, encoding);
+          expect(isCanonicalRnptBytes(bytes, 3, bytes.length - 1), mutated).toBe(isCanonicalRnpt(mutated));
+        }
         if (isCanonicalRnpt(mutated)) expect(coreAcceptsAsIs(mutated), mutated).toBe(true);
         else if (/^[\d/]*$/.test(mutated)) expect(coreAcceptsAsIs(mutated), mutated).toBe(false);
         checked++;
@@ -33,6 +39,7 @@ describe('isCanonicalRnpt', () => {
   it('rejects impossible dates, item 000, short items and customs declaration numbers', () => {
     for (const text of ['10702070/310226/0000001/001', '10702070/290225/0000001/001', '10702070/010126/0000001/000', '10702070/010126/0000001/1', '10702070/010126/0000001']) {
       expect(isCanonicalRnpt(text), text).toBe(false);
+      expect(isCanonicalRnptBytes(Buffer.from(text, 'latin1'), 0, text.length), text).toBe(false);
     }
     expect(isCanonicalRnpt('10702070/290224/0000001/001')).toBe(true);
   });

@@ -47,6 +47,31 @@ export function isCanonicalRnpt(text: string): boolean {
   return digit(24) + digit(25) + digit(26) !== 0;
 }
 
+/** Digit groups of a canonical RNPT: starts, then ends. */
+const RNPT_GROUPS = Int8Array.of(0, 9, 16, 24, 8, 15, 23, 27);
+
+/**
+ * `isCanonicalRnpt` on the bytes of an attribute value (ASCII: windows-1251 and UTF-8 agree on digits and "/"),
+ * for the byte scanner: no string, no closure, no result object on the hottest value of a sales book.
+ */
+export function isCanonicalRnptBytes(buf: Uint8Array, start: number, end: number): boolean {
+  if (end - start !== 27 || buf[start + 8] !== SLASH || buf[start + 15] !== SLASH || buf[start + 23] !== SLASH) return false;
+  // Digits everywhere else, without a branch per byte: a byte outside 0x30–0x39 makes `bad` negative.
+  let bad = 0;
+  for (let group = 0; group < 4; group++) {
+    for (let i = start + (RNPT_GROUPS[group] as number), stop = start + (RNPT_GROUPS[group + 4] as number); i < stop; i++) {
+      const code = buf[i] as number;
+      bad |= (code - 0x30) | (0x39 - code);
+    }
+  }
+  if (bad < 0) return false;
+  const day = ((buf[start + 9] as number) - 0x30) * 10 + (buf[start + 10] as number) - 0x30;
+  const month = ((buf[start + 11] as number) - 0x30) * 10 + (buf[start + 12] as number) - 0x30;
+  const yy = ((buf[start + 13] as number) - 0x30) * 10 + (buf[start + 14] as number) - 0x30;
+  if (!isValidDateGroup(day, month, yy)) return false;
+  return buf[start + 24] !== 0x30 || buf[start + 25] !== 0x30 || buf[start + 26] !== 0x30;
+}
+
 /**
  * True when the text is a customs declaration number in canonical form: 8 digits (a Russian customs post) /
  * DDMMYY (a real date) / 7 digits — texts `parseCustomsDeclarationNumber` accepts and returns unchanged (a subset).

@@ -2,39 +2,32 @@
  * A purpose-built XML scanner over the bytes of a book section (NO_NDS.8/.81/.9/.91). Why not a general
  * parser: saxes decodes the whole file into strings and emits every attribute as a string (≈ 0.08 of the
  * speed of reading and decoding the file); this scanner walks the bytes once, recognises element and
- * attribute names by hash, parses numbers and dates straight from ASCII digits and decodes only the text
- * values it keeps. It is still a conforming scanner for what it accepts: quotes of both kinds, attributes in
+ * attribute names by comparing their bytes with the names expected there (a trie when that fails), parses
+ * numbers and dates straight from ASCII digits, checks RNPTs on their bytes and decodes only the text values it
+ * keeps; a LineBuilder (line-builder.ts, columns.ts) turns the values into output. It is still a conforming scanner for what it accepts: quotes of both kinds, attributes in
  * any order and on any line, comments, processing instructions, CDATA in text elements, the five predefined
  * entities and character references; DTDs are refused, and every value and name has a size limit
  * (the same limits as the safety pre-check of src/xml). Its output is checked against saxes in the tests.
  *
  * The scanner is resumable: it works on a window of bytes and throws NEED_MORE when an item (a start tag,
  * a whole book line…) runs past the window; the reader then adds bytes and the item is scanned again from
- * its start. Nothing is committed for a partial item, so a truncated file can never yield a partial line.
+ * its start. Nothing is committed for a partial item, so a truncated file can never yield a partial line
+ * (the builder drops what a line cut short left behind when the next line begins or the batch is taken).
  */
-import type { CalendarDate, Kopecks, Quantity } from '@sledopyt/core';
+import type { CalendarDate, Quantity } from '@sledopyt/core';
 import { calendarDate, isValidYmd, SledopytError } from '@sledopyt/core';
 import { encodeXml, type XmlEncoding } from '../xml/encoding.js';
 import { excerpt, formatError, type FormatErrorCode } from '../xml/format-error.js';
 import { DEFAULT_SAFETY_LIMITS, type XmlSafetyLimits } from '../xml/safety.js';
-import {
-  buildLegalEntity,
-  buildLine,
-  buildPartialInvoice,
-  buildPayment,
-  buildSoleTrader,
-  append,
-  emptyLineChildren,
-  type FieldValues,
-  type LineChildren,
-} from './build.js';
+import { newValues, type FieldValues } from './build.js';
+import { ObjectLineBuilder, type LineBuilder } from './line-builder.js';
 import { childNames, childRole, sectionByBookElement, type ChildRole } from './line-rules.js';
 import { buildSectionHeader, resolveSection, type HeadAttributes } from './header.js';
-import { registrationEntry, type Counterparty, type NdsLine, type NdsSectionHeader, type RegistrationEntry } from './model.js';
+import type { InvalidRegistrationNumbers, NdsSectionHeader } from './model.js';
 import { AsciiInterner } from './interner.js';
 import { NAME_END, NAME_FORBIDDEN, NameTable } from './name-table.js';
-import { RegistrationNumberClassifier } from './registration.js';
-import { SpanDecoder, SpanTextProblem } from './span-text.js';
+import { isCanonicalRnptBytes, RegistrationNumberClassifier } from './registration.js';
+import { asciiText, SpanDecoder, SpanTextProblem } from './span-text.js';
 import {
   ACCOUNTING_DATE,
   DOCUMENT_ELEMENT,
@@ -87,6 +80,11 @@ const RBRACKET = 0x5d;
 /** Value flags: a byte ≥ 0x80 (needs the decoder) / a reference or literal whitespace (needs XML processing). */
 const NON_ASCII = 1;
 const SPECIAL = 2;
+/** VALUE_BYTE: a byte that needs a closer look inside an attribute value (quotes, "&", "<", control bytes). */
+const VALUE_STOP = 4;
+const VALUE_BYTE = new Uint8Array(256).map((_, byte) =>
+  byte >= 0x80 ? NON_ASCII : byte < SPACE || byte === QUOT || byte === APOS || byte === AMP || byte === LT ? VALUE_STOP : 0,
+);
 
 const EMPTY = Buffer.alloc(0);
 const QUANTITY_UNIT = 10n ** 11n;
@@ -94,16 +92,10 @@ const QUANTITY_UNIT = 10n ** 11n;
 const SMALL_QUANTITIES: readonly Quantity[] = Array.from({ length: 4096 }, (_, n) => (BigInt(n) * QUANTITY_UNIT) as Quantity);
 
 const NO_VALUES: FieldValues = [];
-
-/**
- * A fresh array per element: it is young, like the values stored in it, so the stores need no
- * old-to-young write barrier (a reused long-lived array would pay one per value).
- */
-function newValues(length: number): FieldValues {
-  const values: FieldValues = [];
-  for (let i = 0; i < length; i++) values.push(undefined);
-  return values;
-}
+/** Bytes of a canonical RNPT `10702070/010126/0000001/001`. */
+const RNPT_BYTES = 27;
+const FOUR_SPACES = 0x20202020;
+const KOPECKS_SLOTS = 4096;
 
 /** Child roles as small numbers for a switch (see line-rules.ts). */
 const ROLE_NONE = 0;
@@ -138,6 +130,12 @@ interface ElementFields {
   readonly templateWords: readonly Int32Array[];
   /** The field seen at each attribute position last time (-1: unknown), the prediction for the next element. */
   readonly order: Int8Array;
+  /** A text field checked on its bytes for the canonical RNPT shape (capturedCanonical), or -1. */
+  readonly capture: number;
+  /** readLeaf's values array, reused. */
+  readonly scratch: FieldValues;
+  /** Bits of the required fields (field positions are below 32). */
+  readonly requiredMask: number;
 }
 
 const enum Phase {
@@ -157,6 +155,10 @@ export interface BookScannerOptions {
   /** Bytes of a byte-order mark to skip at the start. */
   bomLength: number;
   limits?: Partial<BookScannerLimits>;
+  /** Default 'reject': an invalid `РегНомПросл` is an error; 'keep': the entry is kept with kind `invalid`. */
+  invalidRegistrationNumbers?: InvalidRegistrationNumbers;
+  /** Where the lines go (default: the model's line objects). */
+  builder?: LineBuilder<unknown>;
 }
 
 export class BookScanner {
@@ -207,7 +209,24 @@ export class BookScanner {
   private readonly file: string | undefined;
   private readonly encoding: XmlEncoding;
   private readonly limits: BookScannerLimits;
+  private readonly keepInvalidNumbers: boolean;
+  readonly builder: LineBuilder<unknown>;
+  /** The builder takes amounts and quantities as plain numbers (see LineBuilder.numeric). */
+  private readonly numeric: boolean;
+  // ---- children of the current line (counts for paths and rules) ----
+  private operationCodeCount = 0;
+  private registrationCount = 0;
+  private paymentCount = 0;
+  private partialInvoiceCount = 0;
+  private counterpartyCount = 0;
+  private hasIntermediary = false;
+  /** Set by readCounterparty: the party is an organisation (СведЮЛ), not a sole trader (СведИП). */
+  private counterpartyLegal = false;
   private readonly names: NameTable;
+  /** The encoded bytes of each name, by id. */
+  private readonly nameBytes: readonly Uint8Array[];
+  /** readName's cache: 1024 slots of (first four bytes, next four bytes, name id). */
+  private readonly nameCache = new Int32Array(1024 * 3);
   private readonly decoder: SpanDecoder;
   private readonly classifier = new RegistrationNumberClassifier();
   private readonly interner = new AsciiInterner();
@@ -225,6 +244,9 @@ export class BookScanner {
   private readonly rolesByBook: Record<BookKind, Int8Array>;
   private lineFields: ElementFields;
   private roles: Int8Array;
+  /** bigKopecks' cache (NaN: empty slot). */
+  private readonly kopecksKeys = new Float64Array(KOPECKS_SLOTS).fill(Number.NaN);
+  private readonly kopecksValues: bigint[] = new Array<bigint>(KOPECKS_SLOTS).fill(0n);
   /** CalendarDate strings by day, for 1900–2099 (a quarter's file uses about a hundred of them). */
   private readonly dates: (CalendarDate | undefined)[] = new Array<CalendarDate | undefined>(200 * 12 * 31).fill(undefined);
 
@@ -234,11 +256,16 @@ export class BookScanner {
   private valueStart = 0;
   private valueEnd = 0;
   private valueFlags = 0;
+  /** The captured value is a canonical RNPT (checked on its bytes while reading it). */
+  private capturedCanonical = false;
 
   constructor(options: BookScannerOptions) {
     this.file = options.file;
     this.encoding = options.encoding;
     this.limits = { ...DEFAULT_SCANNER_LIMITS, ...options.limits };
+    this.keepInvalidNumbers = options.invalidRegistrationNumbers === 'keep';
+    this.builder = options.builder ?? new ObjectLineBuilder();
+    this.numeric = this.builder.numeric;
     this.decoder = new SpanDecoder(options.encoding);
     this.skipAtStart = options.bomLength;
 
@@ -266,6 +293,7 @@ export class BookScanner {
       ],
       options.encoding,
     );
+    this.nameBytes = this.names.names.map((name) => encodeXml(name, options.encoding));
     this.rootId = this.names.idOf(ROOT_ELEMENT);
     this.documentId = this.names.idOf(DOCUMENT_ELEMENT);
     this.legalEntityId = this.names.idOf(LEGAL_ENTITY_ELEMENT);
@@ -296,7 +324,7 @@ export class BookScanner {
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       return Int32Array.from({ length: Math.floor(bytes.length / 4) }, (_, index) => view.getInt32(index * 4, true));
     });
-    return { fields, fieldOf, required, templates, templateWords, order: new Int8Array(64).fill(-1) };
+    return { fields, fieldOf, required, templates, templateWords, order: new Int8Array(64).fill(-1), capture: fields === REGISTRATION_FIELDS ? 0 : -1, scratch: newValues(fields.length), requiredMask: required.reduce((mask, field) => mask | (1 << field), 0) };
   }
 
   private roleTable(book: BookKind): Int8Array {
@@ -432,12 +460,12 @@ export class BookScanner {
    * `maxLines` lines, or at the end of the document. Throws NEED_MORE (after rewinding to the last complete
    * item) when bytes are needed; lines already in `out` are complete.
    */
-  run(out: NdsLine[], maxLines: number): void {
+  run(maxLines: number): void {
     try {
       while (this.phase !== Phase.Done) {
         if (this.phase === Phase.Lines) {
-          this.scanLines(out, maxLines);
-          if (out.length >= maxLines) return;
+          this.scanLines(maxLines);
+          if (this.builder.count >= maxLines) return;
         } else {
           const hadHeader = this.headerValue !== undefined;
           this.step();
@@ -590,7 +618,7 @@ export class BookScanner {
   // The lines (hot path)
   // ===================================================================================================
 
-  private scanLines(out: NdsLine[], maxLines: number): void {
+  private scanLines(maxLines: number): void {
     for (;;) {
       this.skipSpaceAllowEnd();
       if (this.pos >= this.end) this.more();
@@ -631,7 +659,7 @@ export class BookScanner {
         this.lineOrdinal++;
         this.inLine = true;
         try {
-          out.push(this.readLine());
+          this.readLine();
         } catch (caught) {
           if (caught === NEED_MORE) this.lineOrdinal--;
           throw caught;
@@ -641,22 +669,29 @@ export class BookScanner {
         this.skipElementRest();
       }
       this.commit();
-      if (out.length >= maxLines) return;
+      if (this.builder.count >= maxLines) return;
     }
   }
 
-  private readLine(): NdsLine {
+  private readLine(): void {
     this.enterChild(-1, 0);
+    // A fresh array: the column builder keeps it as the line's values.
     const values = newValues(this.lineFields.fields.length);
     const empty = this.readFields(this.lineFields, values);
-    const children = emptyLineChildren();
-    if (!empty) this.readLineChildren(children);
+    this.builder.beginLine();
+    this.operationCodeCount = 0;
+    this.registrationCount = 0;
+    this.paymentCount = 0;
+    this.partialInvoiceCount = 0;
+    this.counterpartyCount = 0;
+    this.hasIntermediary = false;
+    if (!empty) this.readLineChildren();
     this.enterChild(-1, 0);
-    if (children.operationCodes.length === 0) {
+    if (this.operationCodeCount === 0) {
       throw this.error('XML_REQUIRED_MISSING', 'Required element КодВидОпер is missing',
         'нет обязательного элемента КодВидОпер (код вида операции). Файл составлен с ошибкой; запросите исправленный', undefined, { element: 'КодВидОпер' });
     }
-    return buildLine(this.book, values, children);
+    this.builder.endLine(this.book, values);
   }
 
   private enterChild(id: number, index: number): void {
@@ -666,8 +701,9 @@ export class BookScanner {
     this.unknownChild = undefined;
   }
 
-  private readLineChildren(children: LineChildren): void {
+  private readLineChildren(): void {
     const buf = this.buf;
+    const builder = this.builder;
     for (;;) {
       this.skipSpaceAllowEnd();
       if (this.pos >= this.end) this.more();
@@ -697,39 +733,45 @@ export class BookScanner {
       switch (id < 0 ? ROLE_NONE : (this.roles[id] as number)) {
         case ROLE_OPERATION_CODE:
           this.enterChild(id, 0);
-          children.operationCodes = append(children.operationCodes, this.readSimpleElement(id, OPERATION_CODE) as string);
+          builder.operationCode(this.readSimpleElement(id, OPERATION_CODE) as string);
+          this.operationCodeCount++;
           break;
         case ROLE_GOODS_CODE:
           this.enterChild(id, 0);
-          children.goodsCodes = append(children.goodsCodes, this.readSimpleElement(id, GOODS_CODE) as string);
+          builder.goodsCode(this.readSimpleElement(id, GOODS_CODE) as string);
           break;
         case ROLE_ACCOUNTING_DATE:
           this.enterChild(id, 0);
-          children.accountingDates = append(children.accountingDates, this.readSimpleElement(id, ACCOUNTING_DATE) as CalendarDate);
+          builder.accountingDate(this.readSimpleElement(id, ACCOUNTING_DATE) as CalendarDate);
           break;
         case ROLE_REGISTRATION:
-          this.enterChild(id, children.registrations.length + 1);
-          children.registrations = append(children.registrations, this.readRegistration(id));
+          this.enterChild(id, ++this.registrationCount);
+          this.readRegistration(id);
           break;
         case ROLE_PAYMENT:
-          this.enterChild(id, children.payments.length + 1);
-          children.payments = append(children.payments, buildPayment(this.book, this.readLeaf(id, this.paymentFieldsByBook[this.book])));
+          this.enterChild(id, ++this.paymentCount);
+          builder.payment(this.book, this.readLeaf(id, this.paymentFieldsByBook[this.book]));
           break;
         case ROLE_PARTIAL_INVOICE:
-          this.enterChild(id, children.partialInvoices.length + 1);
-          children.partialInvoices = append(children.partialInvoices, buildPartialInvoice(this.readLeaf(id, this.partialInvoiceFields)));
+          this.enterChild(id, ++this.partialInvoiceCount);
+          builder.partialInvoice(this.readLeaf(id, this.partialInvoiceFields));
           break;
-        case ROLE_COUNTERPARTY:
-          this.enterChild(id, children.counterparties.length + 1);
-          children.counterparties = append(children.counterparties, this.readCounterparty(id));
+        case ROLE_COUNTERPARTY: {
+          this.enterChild(id, ++this.counterpartyCount);
+          const values = this.readCounterparty(id);
+          builder.counterparty(this.counterpartyLegal, values);
           break;
-        case ROLE_INTERMEDIARY:
+        }
+        case ROLE_INTERMEDIARY: {
           this.enterChild(id, 0);
-          if (children.intermediary !== undefined) {
+          if (this.hasIntermediary) {
             throw this.malformed(`element ${this.names.names[id] ?? ''} occurs more than once in a line`, `элемент ${this.names.names[id] ?? ''} повторяется в строке, а допускается один`);
           }
-          children.intermediary = this.readCounterparty(id);
+          this.hasIntermediary = true;
+          const values = this.readCounterparty(id);
+          builder.intermediary(this.counterpartyLegal, values);
           break;
+        }
         default:
           this.enterChild(-1, 0);
           this.unknownChild = this.lastName();
@@ -738,19 +780,31 @@ export class BookScanner {
     }
   }
 
-  private readRegistration(id: number): RegistrationEntry {
+  private readRegistration(id: number): void {
+    this.capturedCanonical = false;
     const values = this.readLeaf(id, this.registrationFields);
     const text = values[0] as string;
+    const quantity = values[2];
+    const cost = values[3];
+    // The canonical RNPT (nearly every value) is recognised on the bytes just read; the rest goes to the core.
+    if (this.capturedCanonical) {
+      this.builder.registration(text, 'rnpt', text, values[1] as string | undefined, quantity, cost);
+      return;
+    }
     const classified = this.classifier.classify(text);
-    if ('code' in classified) throw this.invalidRegistrationNumber(text, classified);
-    return registrationEntry(text, classified.kind, classified.number, values[1] as string | undefined, values[2] as Quantity | undefined, values[3] as Kopecks | undefined);
+    if ('code' in classified) {
+      if (!this.keepInvalidNumbers) throw this.invalidRegistrationNumber(text, classified);
+      this.builder.registration(text, 'invalid', text, values[1] as string | undefined, quantity, cost);
+      return;
+    }
+    this.builder.registration(text, classified.kind, classified.number, values[1] as string | undefined, quantity, cost);
   }
 
-  /** СвПрод / СвПокуп / СвПос: exactly one СведЮЛ or СведИП inside. */
-  private readCounterparty(ownerId: number): Counterparty {
+  /** СвПрод / СвПокуп / СвПос: exactly one СведЮЛ or СведИП inside; its values (counterpartyLegal says which). */
+  private readCounterparty(ownerId: number): FieldValues {
     if (this.readFields(this.noFields, NO_VALUES)) throw this.missingCounterparty();
     const buf = this.buf;
-    let found: Counterparty | undefined;
+    let found: FieldValues | undefined;
     for (;;) {
       this.skipSpaceAllowEnd();
       if (this.pos >= this.end) this.more();
@@ -782,7 +836,8 @@ export class BookScanner {
         if (found !== undefined) {
           throw this.malformed('more than one СведЮЛ/СведИП in one counterparty', 'в сведениях о контрагенте больше одного элемента СведЮЛ/СведИП, а допускается один');
         }
-        found = id === this.legalEntityId ? buildLegalEntity(this.readLeaf(id, this.legalEntityFields)) : buildSoleTrader(this.readLeaf(id, this.soleTraderFields));
+        this.counterpartyLegal = id === this.legalEntityId;
+        found = this.counterpartyLegal ? this.readLeaf(id, this.legalEntityFields) : this.readLeaf(id, this.soleTraderFields);
         this.grandchildId = -1;
       } else {
         this.skipElementRest();
@@ -795,8 +850,13 @@ export class BookScanner {
   }
 
   /** An element with attributes only (СвРегНом, ДокПдтв…, СведЮЛ…): returns its values (a shared array). */
+  /**
+   * An element with attributes only: its values in the element kind's scratch array, valid until the next
+   * element of that kind — every builder copies them at once (into an entry, a counterparty, the columns).
+   */
   private readLeaf(id: number, element: ElementFields): FieldValues {
-    const values = newValues(element.fields.length);
+    const values = element.scratch;
+    for (let i = 0; i < values.length; i++) values[i] = undefined;
     if (!this.readFields(element, values)) this.readEmptyContent(id);
     return values;
   }
@@ -892,6 +952,8 @@ export class BookScanner {
     let p = this.pos;
     let lines = 0;
     let seen = 0;
+    /** Fields with a value (an empty value is seen but not defined). */
+    let defined = 0;
     let position = 0;
     let unknown: string[] | undefined;
     let empty = false;
@@ -995,30 +1057,35 @@ export class BookScanner {
           const bit = 1 << field;
           if ((seen & bit) !== 0) throw this.duplicateAttribute((fields[field] as FieldSpec).name);
           seen |= bit;
+          defined |= bit;
           values[field] = value;
           p = this.valueEnd + 1;
           continue;
         }
       }
       let flags = 0;
-      for (;;) {
+      if (field === element.capture && valueStart + RNPT_BYTES < end && buf[valueStart + RNPT_BYTES] === quote && isCanonicalRnptBytes(buf, valueStart, valueStart + RNPT_BYTES)) {
+        // A canonical RNPT (digits and "/" only, nearly every value): the generic scan below has nothing to find.
+        p = valueStart + RNPT_BYTES;
+        this.capturedCanonical = true;
+      } else for (;;) {
         if (p >= end) {
           if (p - valueStart > maxValue) throw this.valueTooLong(p - valueStart);
           this.more();
         }
         byte = buf[p] as number;
-        if (byte === quote) break;
-        if (byte < 0x30) {
-          if (byte === AMP) flags |= SPECIAL;
+        // One table load per byte: 0 plain ASCII, NON_ASCII, or VALUE_STOP for quotes and markup characters.
+        const byteKind = VALUE_BYTE[byte] as number;
+        if (byteKind !== 0) {
+          if (byteKind !== VALUE_STOP) flags |= byteKind;
+          else if (byte === quote) break;
+          else if (byte === AMP) flags |= SPECIAL;
+          else if (byte === LT) throw this.malformedAt(p, lines, '"<" inside an attribute value', 'символ «<» внутри значения атрибута');
           else if (byte < SPACE) {
             if (byte === NEWLINE) lines++;
             else if (byte !== TAB && byte !== CR) throw this.badCharacter(byte);
             flags |= SPECIAL;
           }
-        } else if (byte === LT) {
-          throw this.malformedAt(p, lines, '"<" inside an attribute value', 'символ «<» внутри значения атрибута');
-        } else if (byte >= 0x80) {
-          flags |= NON_ASCII;
         }
         p++;
       }
@@ -1033,7 +1100,9 @@ export class BookScanner {
         seen |= bit;
         this.line += lines;
         lines = 0;
-        values[field] = this.convertAttribute(fields[field] as FieldSpec);
+        const value = this.convertAttribute(fields[field] as FieldSpec);
+        if (value !== undefined) defined |= bit;
+        values[field] = value;
       } else {
         // Unknown attribute: checked (references, duplicates) and ignored.
         const name = this.decoder.plain(buf, nameStart, this.nameEnd, true);
@@ -1045,6 +1114,7 @@ export class BookScanner {
     }
     this.pos = p;
     this.line += lines;
+    if ((defined & element.requiredMask) === element.requiredMask) return empty;
     const required = element.required;
     for (let i = 0; i < required.length; i++) {
       const field = required[i] as number;
@@ -1136,7 +1206,7 @@ export class BookScanner {
   /** The current attribute value as text (decoded, normalised, references expanded). */
   private attributeText(attribute: string): string {
     const { valueStart: start, valueEnd: end, valueFlags: flags } = this;
-    if (flags === 0) return this.buf.toString('latin1', start, end);
+    if (flags === 0) return asciiText(this.buf, start, end);
     try {
       return (flags & SPECIAL) === 0 ? this.decoder.plain(this.buf, start, end, true) : this.decoder.attribute(this.buf, start, end, (flags & NON_ASCII) !== 0);
     } catch (caught) {
@@ -1171,11 +1241,13 @@ export class BookScanner {
       case 'text': {
         const length = end - start;
         if (length < (spec.min ?? 1) || length > (spec.max ?? Infinity)) return undefined;
-        return spec.repeats === true ? this.interner.get(buf, start, end) : buf.toString('latin1', start, end);
+        return spec.repeats === true ? this.interner.get(buf, start, end) : asciiText(buf, start, end);
       }
       case 'amount':
-      case 'cost':
-        return kopecksFromBytes(buf, start, end);
+      case 'cost': {
+        const kopecks = kopecksFromBytes(buf, start, end);
+        return kopecks === undefined || this.numeric ? kopecks : this.bigKopecks(kopecks);
+      }
       case 'date':
         return this.dateFromBytes(start, end);
       case 'integer': {
@@ -1202,6 +1274,7 @@ export class BookScanner {
           if (digit < 0 || digit > 9) return undefined;
           value = value * 10 + digit;
         }
+        if (this.numeric) return negative ? -value : value;
         const quantity = value < SMALL_QUANTITIES.length ? (SMALL_QUANTITIES[value] as Quantity) : ((BigInt(value) * QUANTITY_UNIT) as Quantity);
         return negative ? (-quantity as Quantity) : quantity;
       }
@@ -1256,10 +1329,12 @@ export class BookScanner {
       case 'cost': {
         if (fractionDigits > 2) return undefined;
         const kopecks = whole * 100 + (fractionDigits === 1 ? fraction * 10 : fraction);
-        return BigInt(negative ? -kopecks : kopecks);
+        if (this.numeric) return negative ? -kopecks : kopecks;
+        return this.bigKopecks(negative ? -kopecks : kopecks);
       }
       case 'quantity': {
         if (fractionDigits > 0 || integerDigits > 10) return undefined;
+        if (this.numeric) return negative ? -whole : whole;
         const quantity = whole < SMALL_QUANTITIES.length ? (SMALL_QUANTITIES[whole] as Quantity) : ((BigInt(whole) * QUANTITY_UNIT) as Quantity);
         return negative ? (-quantity as Quantity) : quantity;
       }
@@ -1268,18 +1343,30 @@ export class BookScanner {
     }
   }
 
+  /**
+   * Kopecks (a safe integer) as the model's bigint, through a small direct-mapped cache: costs repeat (price ×
+   * quantity of the same goods), and a hit saves a heap bigint per value.
+   */
+  private bigKopecks(kopecks: number): bigint {
+    const slot = (kopecks ^ (kopecks / 0x10000)) & (KOPECKS_SLOTS - 1);
+    if (this.kopecksKeys[slot] === kopecks) return this.kopecksValues[slot] as bigint;
+    const value = BigInt(kopecks);
+    this.kopecksKeys[slot] = kopecks;
+    this.kopecksValues[slot] = value;
+    return value;
+  }
+
   private dateFromBytes(start: number, end: number): CalendarDate | undefined {
     if (end - start !== 10) return undefined;
     const buf = this.buf;
     if (buf[start + 2] !== DOT || buf[start + 5] !== DOT) return undefined;
-    const d = (i: number) => (buf[start + i] as number) - 0x30;
     for (let i = 0; i < 10; i++) {
-      const digit = d(i);
+      const digit = (buf[start + i] as number) - 0x30;
       if (i !== 2 && i !== 5 && (digit < 0 || digit > 9)) return undefined;
     }
-    const day = d(0) * 10 + d(1);
-    const month = d(3) * 10 + d(4);
-    const year = d(6) * 1000 + d(7) * 100 + d(8) * 10 + d(9);
+    const day = (buf[start] as number) * 10 + (buf[start + 1] as number) - 0x210;
+    const month = (buf[start + 3] as number) * 10 + (buf[start + 4] as number) - 0x210;
+    const year = (buf[start + 6] as number) * 1000 + (buf[start + 7] as number) * 100 + (buf[start + 8] as number) * 10 + (buf[start + 9] as number) - 0xd050;
     if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
     const key = ((year - 1900) * 12 + month - 1) * 31 + day - 1;
     let date = this.dates[key];
@@ -1311,9 +1398,15 @@ export class BookScanner {
   private skipSpaceAllowEnd(): void {
     const buf = this.buf;
     const end = this.end;
+    const view = this.view;
     let p = this.pos;
     let lines = 0;
     while (p < end) {
+      // Indentation four spaces at a time (a book line has about seventy bytes of it).
+      if (p + 4 <= end && view.getInt32(p, true) === FOUR_SPACES) {
+        p += 4;
+        continue;
+      }
       const byte = buf[p] as number;
       if (byte === SPACE || byte === TAB || byte === CR) p++;
       else if (byte === NEWLINE) {
@@ -1331,6 +1424,33 @@ export class BookScanner {
     const end = this.end;
     const start = this.pos;
     const { next, byteClass, classCount } = this.names;
+    // Known names by their first eight bytes (the name and what follows it, e.g. `СведЮЛ И`): one probe of a
+    // small cache, then a comparison with the name's bytes and a check that the name ends there — exact, so a
+    // collision only costs the trie walk below.
+    let key0 = 0;
+    let key1 = 0;
+    let slot = -1;
+    if (start + 8 < end) {
+      const view = this.view;
+      key0 = view.getInt32(start, true);
+      key1 = view.getInt32(start + 4, true);
+      slot = (Math.imul(key0 ^ Math.imul(key1, 0x9e3779b1), 0x85ebca6b) >>> 22) * 3;
+      const cache = this.nameCache;
+      if (cache[slot] === key0 && cache[slot + 1] === key1) {
+        const id = cache[slot + 2] as number;
+        const bytes = this.nameBytes[id] as Uint8Array;
+        const length = bytes.length;
+        // The key's eight bytes matched a name seen before (and what followed it): compare the rest.
+        let i = length < 8 ? length : 8;
+        while (i < length && buf[start + i] === bytes[i]) i++;
+        if (i === length && start + length < end && byteClass[buf[start + length] as number] === NAME_END) {
+          this.nameStart = start;
+          this.nameEnd = start + length;
+          this.pos = start + length;
+          return id;
+        }
+      }
+    }
     let p = start;
     let state = 1;
     for (;;) {
@@ -1354,7 +1474,14 @@ export class BookScanner {
     this.nameStart = start;
     this.nameEnd = p;
     this.pos = p;
-    return this.names.idAt[state] as number;
+    const id = this.names.idAt[state] as number;
+    if (id >= 0 && slot >= 0) {
+      const cache = this.nameCache;
+      cache[slot] = key0;
+      cache[slot + 1] = key1;
+      cache[slot + 2] = id;
+    }
+    return id;
   }
 
   private lastName(): string {
@@ -1638,8 +1765,8 @@ export class BookScanner {
   }
 }
 
-/** N(19.2) from ASCII bytes: optional minus, 1–13 digits, optional dot with up to 2 digits. */
-function kopecksFromBytes(buf: Buffer, start: number, end: number): bigint | undefined {
+/** N(19.2) from ASCII bytes: optional minus, 1–13 digits, optional dot with up to 2 digits → kopecks (exact). */
+function kopecksFromBytes(buf: Buffer, start: number, end: number): number | undefined {
   let i = start;
   const negative = buf[i] === DASH;
   if (negative) i++;
@@ -1667,7 +1794,7 @@ function kopecksFromBytes(buf: Buffer, start: number, end: number): bigint | und
     if (fractionDigits === 1) kopecks *= 10;
   }
   const total = roubles * 100 + kopecks;
-  return BigInt(negative ? -total : total);
+  return negative ? -total : total;
 }
 
 function developerError(message: string): SledopytError {

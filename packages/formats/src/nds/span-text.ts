@@ -16,6 +16,58 @@ export class SpanTextProblem {
   ) {}
 }
 
+/** Byte → UTF-16 code unit for bytes that are their own code point (ASCII, latin1). */
+const IDENTITY = Uint16Array.from({ length: 256 }, (_, byte) => byte);
+/** Longest value built by `shortText`; longer ones go through one native slice or decoder call. */
+export const SHORT_TEXT_BYTES = 16;
+
+/**
+ * A string of up to 16 single-byte characters, through `table`. `String.fromCharCode` with a fixed number of
+ * arguments is a fast builtin call (measured here: ~35 ns for 11 characters, against ~60 ns for a native
+ * latin1 slice and ~125 ns for `fromCharCode.apply` over a typed array); the short values — ИНН, КПП, codes,
+ * invoice numbers — are most of the strings of a book.
+ */
+export function shortText(buf: Uint8Array, start: number, length: number, table: Uint16Array): string {
+  const c = (i: number) => table[buf[start + i] as number] as number;
+  const f = String.fromCharCode;
+  switch (length) {
+    case 0: return '';
+    case 1: return f(c(0));
+    case 2: return f(c(0), c(1));
+    case 3: return f(c(0), c(1), c(2));
+    case 4: return f(c(0), c(1), c(2), c(3));
+    case 5: return f(c(0), c(1), c(2), c(3), c(4));
+    case 6: return f(c(0), c(1), c(2), c(3), c(4), c(5));
+    case 7: return f(c(0), c(1), c(2), c(3), c(4), c(5), c(6));
+    case 8: return f(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7));
+    case 9: return f(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7), c(8));
+    case 10: return f(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7), c(8), c(9));
+    case 11: return f(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7), c(8), c(9), c(10));
+    case 12: return f(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7), c(8), c(9), c(10), c(11));
+    case 13: return f(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7), c(8), c(9), c(10), c(11), c(12));
+    case 14: return f(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7), c(8), c(9), c(10), c(11), c(12), c(13));
+    case 15: return f(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7), c(8), c(9), c(10), c(11), c(12), c(13), c(14));
+    case 16: return f(c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7), c(8), c(9), c(10), c(11), c(12), c(13), c(14), c(15));
+    default: throw new RangeError(`shortText: ${length} bytes is more than ${SHORT_TEXT_BYTES}`);
+  }
+}
+
+/** ASCII bytes as a string (no decoder needed). */
+export function asciiText(buf: Buffer, start: number, end: number): string {
+  const length = end - start;
+  if (length <= SHORT_TEXT_BYTES) return shortText(buf, start, length, IDENTITY);
+  return length === 27 ? rnptText(buf, start) : buf.toString('latin1', start, end);
+}
+
+/** 27 bytes — the length of an RNPT, the most frequent long value (~45 ns here, a latin1 slice ~60 ns). */
+function rnptText(b: Uint8Array, s: number): string {
+  const c = (i: number) => b[s + i] as number;
+  return String.fromCharCode(
+    c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7), c(8), c(9), c(10), c(11), c(12), c(13),
+    c(14), c(15), c(16), c(17), c(18), c(19), c(20), c(21), c(22), c(23), c(24), c(25), c(26),
+  );
+}
+
 const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
 /** Decodes spans of one file; one instance per reader (decoders are not shared between streams). */
@@ -38,10 +90,11 @@ export class SpanDecoder {
 
   /** Bytes without markup characters. `nonAscii`: whether any byte is ≥ 0x80 (else a latin1 slice is exact). */
   plain(buf: Buffer, start: number, end: number, nonAscii: boolean): string {
-    if (!nonAscii) return buf.toString('latin1', start, end);
+    if (!nonAscii) return asciiText(buf, start, end);
     const table = this.table;
     if (table !== undefined) {
       const length = end - start;
+      if (length <= SHORT_TEXT_BYTES) return shortText(buf, start, length, table);
       if (length > this.units.length) return new TextDecoder('windows-1251').decode(buf.subarray(start, end));
       const units = this.units;
       for (let i = 0; i < length; i++) units[i] = table[buf[start + i] as number] as number;
