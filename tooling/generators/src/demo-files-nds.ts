@@ -100,11 +100,12 @@ export async function demoDeclarationFiles(plan: DemoQuarterPlan, guid: () => st
 
   const purchases = plan.trades.filter((t) => t.direction === 'purchase').map(purchaseLine);
   const paperSales = plan.book.filter((op) => op.kind === 'sale').map((op) => ({ number: op.number, date: op.date, party: op.party, goods: [op.goods] }));
-  const sales: SalesLine[] = [...plan.trades.filter((t) => t.direction === 'sale' && t !== plan.invalidRnptSale), ...paperSales]
+  const sales: SalesLine[] = [...plan.trades.filter((t) => t.direction === 'sale'), ...paperSales]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .map(salesLine);
   const lineOf = (trade: DemoTrade): SalesLine => sales.find((l) => l.НомСчФПрод === trade.number) as SalesLine;
-  const [qty, cost, unit, cp, mismatch, customs, incomplete, sign, left, twice] = plan.spoilTargets.map(lineOf) as SalesLine[] as [
+  const [qty, cost, unit, cp, mismatch, customs, incomplete, sign, left, twice, invalid] = plan.spoilTargets.map(lineOf) as SalesLine[] as [
+    SalesLine,
     SalesLine,
     SalesLine,
     SalesLine,
@@ -129,6 +130,9 @@ export async function demoDeclarationFiles(plan: DemoQuarterPlan, guid: () => st
   const booked = entry0(mismatch).РегНомПросл;
   entry0(mismatch).РегНомПросл = NEXT_ITEM(booked);
   plant('RNPT_MISMATCH', mismatch.НомСчФПрод, `в строке раздела 9 РНПТ ${entry0(mismatch).РегНомПросл}, а в УПД — ${booked}`, booked);
+  // 31 June: the date group of the RNPT typed wrong (the writer refuses it, so the text is edited below).
+  const typo = entry0(invalid).РегНомПросл.replace(/\/\d{4}(\d{2})\//, '/3106$1/');
+  plant('RNPT_INVALID', invalid.НомСчФПрод, `в строке раздела 9 РНПТ ${typo} — с несуществующей датой (31 июня)`);
   plant('RNPT_IS_CUSTOMS_DECL', customs.НомСчФПрод, 'вместо РНПТ — номер декларации на товары (без номера товара), с количеством и стоимостью');
   plant('TRACE_FIELDS_INCOMPLETE', incomplete.НомСчФПрод, 'по РНПТ не указана стоимость', entry0(incomplete).РегНомПросл);
   for (const field of ['СтоимПродСФ', 'СтоимПродСФ22', 'СумНДССФ22'] as const) {
@@ -187,6 +191,7 @@ export async function demoDeclarationFiles(plan: DemoQuarterPlan, guid: () => st
   const edits: XmlEdit[] = [
     { within: lineScope(customs), find: `РегНомПросл="${entry0(customs).РегНомПросл}"`, replace: `РегНомПросл="${entry0(customs).РегНомПросл.replace(/\/\d{3}$/, '')}"` },
     { within: lineScope(incomplete), find: / СтоимТовПросл="[^"]*"/, replace: '' },
+    { within: lineScope(invalid), find: `РегНомПросл="${entry0(invalid).РегНомПросл}"`, replace: `РегНомПросл="${typo}"` },
   ];
   return {
     sections: [

@@ -97,8 +97,6 @@ export interface DemoQuarterPlan {
   spoilTargets: DemoTrade[];
   /** A sale of two RNPTs whose declaration line will lack the second one (RNPT_MISSING). */
   twoRnptSale: DemoTrade;
-  /** A sale with a planted invalid RNPT (its file cannot be imported). */
-  invalidRnptSale: DemoTrade;
   random: Random;
 }
 
@@ -239,14 +237,6 @@ export function planDemoQuarter(options: { period?: string; seed?: number } = {}
     descriptionRu: `в УПД на продажу код ТН ВЭД ${alternativeTnved(fridgeBatch.item)}, а партия поступила с кодом ${fridgeBatch.item.tnved}`,
   });
 
-  // Its file is refused on import, so it takes nothing from the stock.
-  const invalidRnptSale = sale(addDays(to, -20), [{ item: overBatch.item, rnpt: overBatch.rnpt, quantity: 2 }]);
-  planted.push({
-    code: 'RNPT_INVALID',
-    ref: invalidRnptSale.number,
-    descriptionRu: 'в УПД на продажу РНПТ с несуществующей датой (31 июня) — такой файл не загружается',
-  });
-
   // A purchase of spare drums with traceability data: the code is excluded from the list.
   const parts = DEMO_ITEMS.find((i) => i.sku === 'WM-PARTS') as DemoItem;
   const partsPurchase: DemoTrade = {
@@ -361,7 +351,6 @@ export function planDemoQuarter(options: { period?: string; seed?: number } = {}
     planted,
     spoilTargets,
     twoRnptSale,
-    invalidRnptSale,
     random,
   };
 }

@@ -10,7 +10,6 @@ import type { DemoParty } from './demo-catalog.js';
 import { demoDeclarationFiles } from './demo-files-nds.js';
 import { DEMO_TAX_OFFICE, importNoticeInput, movementNoticeInput, operationsReport, remainsNoticeInput } from './demo-files-forms.js';
 import { planDemoQuarter, type DemoBookOperation, type DemoPlant } from './demo-files-plan.js';
-import { spoilXml } from './demo-files-spoil.js';
 import { ukdInput, updInput } from './demo-files-upd.js';
 import type { Random } from './random.js';
 
@@ -52,17 +51,7 @@ export async function generateDemoFiles(options: DemoFilesOptions = {}): Promise
   const add = (kind: DemoFileKind, documentNumber: string, written: { fileName: string; bytes: Uint8Array }) =>
     files.push({ kind, documentNumber, name: written.fileName, bytes: written.bytes });
 
-  for (const trade of plan.trades) {
-    const written = writeUpd(updInput(trade), { guid: guid() });
-    if (trade !== plan.invalidRnptSale) {
-      add('upd', trade.number, written);
-      continue;
-    }
-    // 31 June: the date group of the RNPT typed wrong (the writer refuses it, so the text is edited).
-    const rnpt = trade.goods[0]?.rnpt ?? '';
-    const broken = rnpt.replace(/\/\d{4}(\d{2})\//, '/3106$1/');
-    add('upd', trade.number, { fileName: written.fileName, bytes: spoilXml(written.bytes, [{ find: `НомТовПрослеж="${rnpt}"`, replace: `НомТовПрослеж="${broken}"` }]) });
-  }
+  for (const trade of plan.trades) add('upd', trade.number, writeUpd(updInput(trade), { guid: guid() }));
   for (const correction of plan.corrections) add('ukd', correction.number, writeUkd(ukdInput(correction), { guid: guid() }));
   const form = { taxOffice: DEMO_TAX_OFFICE };
   for (const notice of plan.importNotices) add('import-notice', notice.number, writeImportNotice(importNoticeInput(notice), { ...form, guid: guid() }));

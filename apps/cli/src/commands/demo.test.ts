@@ -5,7 +5,6 @@ import { DISCREPANCY_CATALOG } from '@sledopyt/core';
 import { detectFormat, readDocument, readNdsLines, validateDocument } from '@sledopyt/formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../test-support/run.js';
-import { DEMO_PENDING_CODES } from '../demo/planted.js';
 
 const places = () => {
   const dir = mkdtempSync(join(tmpdir(), 'sledopyt-demo-'));
@@ -56,7 +55,7 @@ describe('sledopyt demo', () => {
       expect(`${detectFormat(bytes, name).kind}`).toMatch(/^(upd|ukd|import-notice|export-notice-transit|remains-notice|operations-report|nds-8|nds-9)$/);
       expect(name).toMatch(/^(ON_NSCHFDOPPR|ON_NKORSCHFDOPPRPROS|ON_UVVOZTOV|ON_UVOSTTOV|ON_UVVIOZTOV2|ON_OTCHOPTOV|NO_NDS\.[89])_.+\.xml$/);
       if (name.startsWith('NO_NDS')) {
-        for await (const _line of readNdsLines(bytes, { fileName: name })) sectionLines += 1;
+        for await (const _line of readNdsLines(bytes, { fileName: name, invalidRegistrationNumbers: 'keep' })) sectionLines += 1;
         continue;
       }
       try {
@@ -69,10 +68,10 @@ describe('sledopyt demo', () => {
     }
     expect(sectionLines).toBe(json.out.import.declarationLines);
     expect(invalidHonest).toEqual([]);
-    // Only the УПД with the planted impossible RNPT (31 June) cannot be read; the import lists it as failed.
-    expect(unreadable).toHaveLength(1);
-    expect(json.out.import.failed.map((f) => [f.file.split('/').at(-1), f.code])).toEqual([[unreadable[0], 'XML_VALUE_INVALID']]);
-    expect(json.out.import.imported).toBe(names.length - 1);
+    // Every file imports: the impossible RNPT (31 June) is planted in a section 9 line, kept as written.
+    expect(unreadable).toEqual([]);
+    expect(json.out.import.failed).toEqual([]);
+    expect(json.out.import.imported).toBe(names.length);
   });
 
   it('plants one problem of every catalog code', () => {
@@ -80,15 +79,14 @@ describe('sledopyt demo', () => {
     expect(codes).toEqual(Object.keys(DISCREPANCY_CATALOG).sort());
   });
 
-  it('finds the planted problems through the reconciler, and reports them', () => {
+  it('finds every planted problem through the reconciler, and reports it', () => {
     const planted = json.out.planted;
-    const notFound = planted.filter((p) => !p.found).map((p) => p.code);
-    expect(notFound.filter((code) => !DEMO_PENDING_CODES.has(code)), `not found: ${notFound.join(', ')}`).toEqual([]);
-    expect(planted.filter((p) => p.found).length).toBeGreaterThanOrEqual(19);
+    expect(planted.filter((p) => !p.found).map((p) => `${p.code} ${p.ref}`)).toEqual([]);
     for (const path of Object.values(json.out.reports)) expect(existsSync(path)).toBe(true);
     expect(readFileSync(json.out.reports.html, 'utf8')).toContain('<svg');
     const reported = JSON.parse(readFileSync(json.out.reports.json, 'utf8')) as { code: string; document: { number: string } | null }[];
-    for (const p of planted.filter((x) => x.found && ['QUANTITY_MISMATCH', 'NOT_IN_DECLARATION', 'NEGATIVE_BALANCE'].includes(x.code))) {
+    expect(new Set(reported.map((d) => d.code))).toEqual(new Set(planted.map((p) => p.code)));
+    for (const p of planted.filter((x) => ['QUANTITY_MISMATCH', 'NOT_IN_DECLARATION', 'NEGATIVE_BALANCE', 'PAPER_INVOICE', 'RNPT_INVALID'].includes(x.code))) {
       expect(reported.some((d) => d.code === p.code && d.document?.number === p.ref), `${p.code} ${p.ref} in discrepancies.json`).toBe(true);
     }
     expect(json.out.period).toBe('2026-Q4');

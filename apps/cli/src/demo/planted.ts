@@ -22,13 +22,3 @@ export function namesPlant(d: Discrepancy, plant: DemoPlant): boolean {
 export function matchPlanted(planted: readonly DemoPlant[], discrepancies: readonly Discrepancy[]): PlantedResult[] {
   return planted.map((problem) => ({ problem, found: discrepancies.some((d) => namesPlant(d, problem)) }));
 }
-
-/**
- * TODO(lead): planted codes that no file can bring to the reconciler today (outside the demo's folders):
- * - RNPT_INVALID: every reader (УПД, УКД, notifications, report, NO_NDS sections) refuses the whole file on an
- *   invalid RNPT, so the file is listed as failed by the import and its RNPT never reaches the store;
- */
-export const DEMO_IMPORT_GAPS: readonly string[] = ['RNPT_INVALID'];
-
-/** A planted problem of these codes that is not found does not fail `sledopyt demo` (yet). */
-export const DEMO_PENDING_CODES: ReadonlySet<string> = new Set(DEMO_IMPORT_GAPS);
