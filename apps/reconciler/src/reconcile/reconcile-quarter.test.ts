@@ -1,4 +1,5 @@
-import { reconcileInMemory, type Discrepancy } from '@sledopyt/core';
+import { createHash } from 'node:crypto';
+import { parseMovement, reconcileInMemory, unwrap, wholeQuantity, type Discrepancy, type Movement, type MovementInput } from '@sledopyt/core';
 import { generateDemoDeclaration, generateDemoQuarter } from '@sledopyt/generators';
 import { describeEachEngine, freshDatabase } from '@sledopyt/store/testing';
 import { expect, it } from 'vitest';
@@ -37,6 +38,45 @@ describeEachEngine('reconcileQuarter', (engine) => {
     for await (const d of store.discrepancies(result.runId)) saved.push(d);
     expect(saved).toHaveLength(result.discrepancies.length);
     expect(saved.reduce((sum, d) => sum + d.fineRub, 0n)).toBe(BigInt(result.fines.totalRub));
+  });
+
+  it('matches invoices whose numbers are prefixes of each other ("15", "150", "15А") in the order SQL sorts them', async () => {
+    const { store } = await freshDatabase(engine);
+    const inn = '7707083893';
+    const buyer = '7736050003';
+    const rnpt = '10702070/010626/0000001/001';
+    const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+    const movement = (input: Partial<MovementInput> & Pick<MovementInput, 'kind' | 'date' | 'document'>): Movement =>
+      unwrap(parseMovement({ taxpayerInn: inn, rnpt, unit: '796', quantity: '1', costWithoutVat: '100.00', ...input }));
+    const receipt = movement({ kind: 'customs_import', quantity: '10', costWithoutVat: '1000.00', date: '2026-06-01', document: { kind: 'customs_declaration', number: '10702070/010626/0000001', date: '2026-06-01' } });
+    const sale = (number: string, date: string) => movement({ kind: 'sale', date, counterpartyInn: buyer, document: { kind: 'upd', number, date } });
+    const sales = [sale('15', '2026-07-10'), sale('150', '2026-07-09'), sale('15А', '2026-07-08'), sale('1', '2026-07-11')];
+    const documentOf = (m: Movement) => ({
+      taxpayerInn: inn,
+      kind: m.document.kind,
+      number: m.document.number,
+      date: m.document.date,
+      ...(m.counterpartyInn === undefined ? {} : { counterpartyInn: m.counterpartyInn }),
+      source: 'file' as const,
+      sourceRef: `edo/${m.document.number}.xml`,
+      contentHash: hash(m.document.number),
+      movements: [m],
+    });
+    await store.importBatch({ documents: [receipt, ...sales].map(documentOf) });
+    const line = (m: Movement) => ({
+      invoiceNumber: m.document.number,
+      invoiceDate: m.document.date,
+      counterpartyInn: buyer,
+      operationCodes: ['01'],
+      entries: [{ kind: 'rnpt' as const, number: rnpt, raw: rnpt, okei: '796', quantity: wholeQuantity(1), costKopecks: 10_000n }],
+    });
+    await store.importDeclaration(
+      { taxpayerInn: inn, year: 2026, quarter: 3, correctionNumber: 0, section: '9', fileName: 'NO_NDS.9_7707_7707_7707083893770701001_20261020_prefix', contentHash: hash('section 9'), source: 'file', sourceRef: 'fns/NO_NDS.9.xml' },
+      sales.map(line),
+    );
+    const result = await reconcileQuarter({ store, taxpayerInn: inn, period: '2026-Q3' });
+    expect(result.read).toMatchObject({ declarationLines: 4, declaredMovements: 4 });
+    expect(result.discrepancies).toEqual([]);
   });
 
   it('refuses a taxpayer the store knows nothing about, with a hint', async () => {

@@ -55,8 +55,11 @@ const DIRECTIONS: readonly MovementDirection[] = ['receipt', 'disposal'];
 const kindsOf = (direction: MovementDirection): MovementKind[] =>
   (Object.keys(DECLARED_MOVEMENT_KINDS) as MovementKind[]).filter((kind) => MOVEMENT_KINDS[kind].direction === direction);
 
-const lineKey = (line: DeclarationLine): string => `${normalizeInvoiceNumber(line.invoiceNumber)}|${line.invoiceDate}`;
-const movementKey = (m: StoredMovement): string => `${normalizeInvoiceNumber(m.document.number)}|${m.document.date}`;
+// The keys must sort as SQL sorts (number, date): a separator below every character, so that invoice "15"
+// comes before "150" as it does in the database ("|" would sort after the digits).
+const invoiceKey = (number: string, date: string): string => `${normalizeInvoiceNumber(number)}\u0000${date}`;
+const lineKey = (line: DeclarationLine): string => invoiceKey(line.invoiceNumber, line.invoiceDate);
+const movementKey = (m: StoredMovement): string => invoiceKey(m.document.number, m.document.date);
 
 export async function reconcileQuarter(options: ReconcileQuarterOptions): Promise<ReconcileQuarterResult> {
   const { store, taxpayerInn } = options;

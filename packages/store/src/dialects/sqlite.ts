@@ -19,6 +19,9 @@ import type { EngineDriver } from './engine.js';
 /** SQLITE_MAX_VARIABLE_NUMBER of the SQLite that better-sqlite3 bundles. */
 const SQLITE_MAX_PARAMETERS = 32_766;
 const BUSY_TIMEOUT_MS = 10_000;
+const CACHE_KIB = 64 * 1024;
+/** 64 MiB of 4 KiB pages. */
+const WAL_CHECKPOINT_PAGES = 16_384;
 
 class ImmediateTransactionDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -65,9 +68,16 @@ export function openSqliteDatabase(location: SqliteLocation): Database.Database 
   db.defaultSafeIntegers(true);
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
+  // 64 MiB of page cache instead of SQLite's 2 MiB: bulk imports insert into several indexes in key order
+  // (content hashes, invoice numbers) that is not the insertion order, and each miss is a page read.
+  db.pragma(`cache_size = -${CACHE_KIB}`);
   if (!inMemory) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Checkpoint (copy the WAL into the file, and fsync) every 64 MiB of WAL rather than every 4 MiB: a bulk
+    // import's commits each write thousands of pages, and checkpointing after nearly every one of them made
+    // the import wait on the disk.
+    db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   }
   return db;
 }

@@ -110,6 +110,15 @@ describeEachEngine('declarations', (engine) => {
     expect(await store.findTaxpayer(TAXPAYER_INN)).toMatchObject({ kpp: '772801001' });
   });
 
+  it.skipIf(engine !== 'postgres')('refreshes PostgreSQL statistics after a long section, so the reconciler reads pages in index order', async () => {
+    const { store } = await freshDatabase(engine);
+    const before = await store.sql<{ reltuples: number }>`select reltuples from pg_class where oid = 'declaration_lines'::regclass`.execute(store.db);
+    expect(Number(before.rows[0]?.reltuples)).toBeLessThan(1);
+    await store.importDeclaration(section9(), Array.from({ length: 12_000 }, (_, n) => saleLine(n)));
+    const after = await store.sql<{ reltuples: number }>`select reltuples from pg_class where oid = 'declaration_lines'::regclass`.execute(store.db);
+    expect(Number(after.rows[0]?.reltuples)).toBe(12_000);
+  });
+
   it('keeps amounts up to the int8 maximum exact', async () => {
     const { store } = await freshDatabase(engine);
     const max = 2n ** 63n - 1n;
