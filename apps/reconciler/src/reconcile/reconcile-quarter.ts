@@ -51,6 +51,11 @@ export interface ReconcileQuarterResult extends ReconciliationSummary {
 }
 
 const DIRECTIONS: readonly MovementDirection[] = ['receipt', 'disposal'];
+/**
+ * Rows per page of the sorted streams: each page is one query, and on PostgreSQL a query over a large table
+ * starts parallel workers (about 0.1 s); 20 000 rows (some MiB) keep that cost small at millions of rows.
+ */
+const READ_PAGE = { pageSize: 20_000 };
 
 const kindsOf = (direction: MovementDirection): MovementKind[] =>
   (Object.keys(DECLARED_MOVEMENT_KINDS) as MovementKind[]).filter((kind) => MOVEMENT_KINDS[kind].direction === direction);
@@ -97,7 +102,7 @@ export async function reconcileQuarter(options: ReconcileQuarterOptions): Promis
     }
 
     const ledgerTask = progress.task('Партии (РНПТ)', { unit: 'движений' });
-    for await (const movement of store.movements({ taxpayerInn, to: run.period.to })) {
+    for await (const movement of store.movements({ taxpayerInn, to: run.period.to }, READ_PAGE)) {
       run.addLedgerMovement(movement);
       read.ledgerMovements += 1;
       ledgerTask.advance(1);
@@ -111,8 +116,8 @@ export async function reconcileQuarter(options: ReconcileQuarterOptions): Promis
 
     const matchTask = progress.task('Сопоставление с декларацией', { unit: 'счетов-фактур' });
     for (const direction of DIRECTIONS) {
-      const lines = store.declarationLinesByInvoice({ taxpayerInn, year: quarter.year, quarter: quarter.quarter, direction });
-      const movements = store.movementsByInvoice({ taxpayerInn, from: run.period.from, to: run.period.to, kinds: kindsOf(direction) });
+      const lines = store.declarationLinesByInvoice({ taxpayerInn, year: quarter.year, quarter: quarter.quarter, direction }, READ_PAGE);
+      const movements = store.movementsByInvoice({ taxpayerInn, from: run.period.from, to: run.period.to, kinds: kindsOf(direction) }, READ_PAGE);
       for await (const group of mergeJoin(lines, movements, lineKey, movementKey)) {
         read.declarationLines += group.left.length;
         read.declaredMovements += group.right.length;
@@ -123,7 +128,7 @@ export async function reconcileQuarter(options: ReconcileQuarterOptions): Promis
     }
     matchTask.finish();
 
-    for await (const movement of store.movements({ taxpayerInn, from: run.period.from, to: run.period.to })) {
+    for await (const movement of store.movements({ taxpayerInn, from: run.period.from, to: run.period.to }, READ_PAGE)) {
       if (!run.isDeclared(movement)) run.addUndeclaredEntry(entryOf(movement));
     }
 
