@@ -10,7 +10,7 @@ import type { ImportDocumentInput, StoreDocumentKind } from '@sledopyt/store';
 import type { ObjectRole, ProfileName } from '../composition.js';
 import { naiveToCalendarDate } from '../odata/literals.js';
 import type { ReferenceData } from './reference-data.js';
-import { flag, text } from './row.js';
+import { flag, ref, text } from './row.js';
 import type { Row } from './row.js';
 import type { SkipLog } from './skips.js';
 
@@ -71,6 +71,26 @@ export const isEffective = (header: Pick<Header, 'posted' | 'deletionMark'>): bo
 
 /** «Document_РеализацияТоваровУслуг № ТС00-000012 от 2026-02-03», for skip examples. */
 export const describeSource = (set: string, header: Pick<Header, 'number' | 'date'>): string => `${set} № ${header.number} от ${header.date}`;
+
+/**
+ * What every document mapping starts with: the header, its description for skip examples, and the taxpayer.
+ * Null when the document cannot be mapped (no number, an organisation without ИНН); the skip is counted.
+ */
+export function readDocumentHead(source: SourceDocument, ctx: MappingContext): { header: Header; where: string; taxpayerInn: string } | null {
+  const header = readHeader(source.row);
+  if (header === null) return null;
+  const where = describeSource(source.set, header);
+  if (header.number === '') {
+    ctx.skips.add('DOCUMENT_NUMBER_EMPTY', where);
+    return null;
+  }
+  const taxpayerInn = ctx.reference.taxpayerInn(ref(source.row, 'Организация_Key'));
+  if (taxpayerInn === null) {
+    ctx.skips.add('ORGANIZATION_INN_UNKNOWN', where);
+    return null;
+  }
+  return { header, where, taxpayerInn };
+}
 
 export type MovementResult = { ok: true; movement: Movement } | { ok: false; message: string };
 

@@ -13,7 +13,7 @@ import { toDecimalString } from '@sledopyt/core';
 import type { CalendarDate, Kopecks, Movement } from '@sledopyt/core';
 import type { ImportDocumentInput } from '@sledopyt/store';
 import { naiveToCalendarDate } from '../odata/literals.js';
-import { buildMovement, describeSource, readHeader, storeDocument } from './context.js';
+import { buildMovement, describeSource, readDocumentHead, storeDocument } from './context.js';
 import type { Header, MappingContext, SourceDocument } from './context.js';
 import { compositeSet, flag, kopecks, num, ref, section, text } from './row.js';
 import type { Row } from './row.js';
@@ -178,18 +178,9 @@ function remainsMovements(source: SourceDocument, header: Header, taxpayerInn: s
 /** An import, movement or remains notification → one store document. */
 export function mapNotification(source: SourceDocument, ctx: MappingContext): ImportDocumentInput[] {
   const { row } = source;
-  const header = readHeader(row);
-  if (header === null) return [];
-  const where = describeSource(source.set, header);
-  if (header.number === '') {
-    ctx.skips.add('DOCUMENT_NUMBER_EMPTY', where);
-    return [];
-  }
-  const taxpayerInn = ctx.reference.taxpayerInn(ref(row, 'Организация_Key'));
-  if (taxpayerInn === null) {
-    ctx.skips.add('ORGANIZATION_INN_UNKNOWN', where);
-    return [];
-  }
+  const head = readDocumentHead(source, ctx);
+  if (head === null) return [];
+  const { header, taxpayerInn } = head;
   const linkDate = (links: readonly { set: string; ref: string }[]): CalendarDate | null => latest(links.map((link) => ctx.documentDate(link.set, link.ref)));
   const links = notificationLinks(source, ctx.profile);
   const party = ctx.reference.party(ref(row, 'Контрагент_Key'));

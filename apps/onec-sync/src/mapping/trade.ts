@@ -12,7 +12,7 @@ import type { CalendarDate, Kopecks, Movement, MovementKind, Rnpt } from '@sledo
 import type { ImportDocumentInput, StoreDocumentKind } from '@sledopyt/store';
 import type { ObjectRole } from '../composition.js';
 import { naiveToCalendarDate } from '../odata/literals.js';
-import { buildMovement, describeSource, readHeader, storeDocument } from './context.js';
+import { buildMovement, readDocumentHead, storeDocument } from './context.js';
 import type { Header, MappingContext, SourceDocument } from './context.js';
 import type { BatchNumber, Party } from './reference-data.js';
 import { flag, kopecks, num, ref, section, text } from './row.js';
@@ -203,18 +203,9 @@ const identityKey = (identity: DocumentIdentity): string => `${identity.kind}\u0
 /** A purchase, sale or return → store documents (one per invoice or ДТ it stands for) with their movements. */
 export function mapTradeDocument(source: SourceDocument, ctx: MappingContext): ImportDocumentInput[] {
   const { row } = source;
-  const header = readHeader(row);
-  if (header === null) return [];
-  const where = describeSource(source.set, header);
-  if (header.number === '') {
-    ctx.skips.add('DOCUMENT_NUMBER_EMPTY', where);
-    return [];
-  }
-  const taxpayerInn = ctx.reference.taxpayerInn(ref(row, 'Организация_Key'));
-  if (taxpayerInn === null) {
-    ctx.skips.add('ORGANIZATION_INN_UNKNOWN', where);
-    return [];
-  }
+  const head = readDocumentHead(source, ctx);
+  if (head === null) return [];
+  const { header, where, taxpayerInn } = head;
   const party = ctx.reference.party(ref(row, 'Контрагент_Key'));
   const operation = text(row, 'ХозяйственнаяОперация') || text(row, 'ВидОперации');
   const kind = movementKind(source.role, party, operation);

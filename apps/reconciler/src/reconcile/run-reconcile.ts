@@ -2,30 +2,20 @@
  * `sledopyt reconcile` as a library call: pick the taxpayer, reconcile the quarter from the store, write the
  * auditors' reports, and say whether findings reach the failure threshold.
  */
-import { SledopytError, type CalendarDate, type CoreSettings, type FindingSeverity } from '@sledopyt/core';
+import { SledopytError, type FindingSeverity } from '@sledopyt/core';
 import { writeReports, type ReportFormat, type WrittenReports } from '@sledopyt/reports';
-import type { Logger, Progress } from '@sledopyt/contract';
 import type { Store } from '@sledopyt/store';
-import { reconcileQuarter, type ReconcileQuarterResult } from './reconcile-quarter.js';
+import { reconcileQuarter, type ReconcileQuarterOptions, type ReconcileQuarterResult } from './reconcile-quarter.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
-export interface RunReconcileOptions {
-  store: Store;
+/** `reconcileQuarter`'s options, with the taxpayer optional and where the reports go. */
+export interface RunReconcileOptions extends Omit<ReconcileQuarterOptions, 'taxpayerInn'> {
   /** Optional when the store holds exactly one taxpayer. */
   taxpayerInn?: string | undefined;
-  period: string;
   outDir: string;
   formats: readonly ReportFormat[];
   failOn: FailOn;
-  settings?: CoreSettings | undefined;
-  /** See `ReconcileQuarterOptions`. */
-  vatPayer?: boolean | undefined;
-  asOf?: CalendarDate | undefined;
-  logger?: Logger | undefined;
-  progress?: Progress | undefined;
-  signal?: AbortSignal | undefined;
-  runId?: bigint | undefined;
 }
 
 export interface RunReconcileResult {

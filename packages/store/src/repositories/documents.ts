@@ -4,7 +4,7 @@
  * Idempotency comes from the content hash: a document whose hash is already stored (and active) for the
  * taxpayer is a duplicate and changes nothing.
  */
-import { DOCUMENT_KINDS, MOVEMENT_KINDS, calendarDateSchema, innSchema, movementOperationCode, SledopytError } from '@sledopyt/core';
+import { DOCUMENT_KINDS, FILING_KINDS, MOVEMENT_KINDS, calendarDateSchema, innSchema, movementOperationCode, SledopytError } from '@sledopyt/core';
 import type { Movement } from '@sledopyt/core';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -19,13 +19,7 @@ import type { CheckpointInput } from './checkpoints.js';
 import { ensureTaxpayerIds } from './taxpayers.js';
 
 /** The core's document kinds plus the notifications and the report on operations, which are their own documents here. */
-export const STORE_DOCUMENT_KINDS = [
-  ...DOCUMENT_KINDS,
-  'eaeu_import_notification',
-  'eaeu_movement_notification',
-  'remains_notification',
-  'operations_report',
-] as const;
+export const STORE_DOCUMENT_KINDS = [...DOCUMENT_KINDS, ...FILING_KINDS] as const;
 export type StoreDocumentKind = (typeof STORE_DOCUMENT_KINDS)[number];
 
 /** Where a document came from: 1С (OData), an SFTP inbox, a file given on the command line, manual entry. */
