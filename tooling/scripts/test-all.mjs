@@ -14,7 +14,11 @@ const workspaces = ['packages', 'apps', 'tooling'].flatMap((group) => {
 const reportOf = (pkg) => join(pkg, 'test-results', 'vitest.json');
 for (const pkg of workspaces) rmSync(reportOf(pkg), { force: true });
 
-const turbo = spawnSync(join(root, 'node_modules', '.bin', 'turbo'), ['run', 'lint', 'typecheck', 'test', '--continue', ...process.argv.slice(2)], {
+// CI has 2 cores: turbo's default of 10 parallel tasks made real parts (Chromium, PostgreSQL, sshd) ten times
+// slower than on a quiet machine, and timeouts flaky. SLEDOPYT_TEST_CONCURRENCY overrides.
+const concurrency = process.env.SLEDOPYT_TEST_CONCURRENCY ?? (process.env.CI ? '3' : undefined);
+const turboArgs = ['run', 'lint', 'typecheck', 'test', '--continue', ...(concurrency ? [`--concurrency=${concurrency}`] : []), ...process.argv.slice(2)];
+const turbo = spawnSync(join(root, 'node_modules', '.bin', 'turbo'), turboArgs, {
   cwd: root,
   stdio: 'inherit',
   env: { TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', ...process.env },

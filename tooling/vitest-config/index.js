@@ -16,6 +16,8 @@ export function createVitestConfig(overrides = {}) {
       testTimeout: 30_000,
       // Hooks start real parts (Chromium, PostgreSQL schemas, sshd): on a loaded 2-core CI machine 10 s is too short.
       hookTimeout: 60_000,
+      // expect.poll waits 1 s by default: too little for Chromium or a server under load; success returns at once.
+      expect: { poll: { timeout: 20_000 } },
       // The JSON report feeds the one-line total that `pnpm test` prints at the end.
       reporters: ['default', 'json'],
       outputFile: { json: './test-results/vitest.json' },
