@@ -24,6 +24,7 @@ import { ObjectLineBuilder, type LineBuilder } from './line-builder.js';
 import { childNames, childRole, sectionByBookElement, type ChildRole } from './line-rules.js';
 import { buildSectionHeader, resolveSection, type HeadAttributes } from './header.js';
 import type { InvalidRegistrationNumbers, NdsSectionHeader } from './model.js';
+import { FastBookLines, RECORD, RECORD_FLAG, VALUE_KIND, valueKindOf } from './fast-lines.js';
 import { AsciiInterner } from './interner.js';
 import { NAME_END, NAME_FORBIDDEN, NameTable } from './name-table.js';
 import { isCanonicalRnptBytes, RegistrationNumberClassifier } from './registration.js';
@@ -95,6 +96,11 @@ const NO_VALUES: FieldValues = [];
 /** Bytes of a canonical RNPT `10702070/010126/0000001/001`. */
 const RNPT_BYTES = 27;
 const FOUR_SPACES = 0x20202020;
+/** readTape's "not here: let readLine read this line". */
+const FALLBACK: unique symbol = Symbol('fallback');
+/** After this many fast-path calls in a row without a line the fast path is tried only every FAST_RETRY_EVERY items. */
+const FAST_MISS_LIMIT = 64;
+const FAST_RETRY_EVERY = 256;
 const KOPECKS_SLOTS = 4096;
 
 /** Child roles as small numbers for a switch (see line-rules.ts). */
@@ -136,6 +142,11 @@ interface ElementFields {
   readonly scratch: FieldValues;
   /** Bits of the required fields (field positions are below 32). */
   readonly requiredMask: number;
+  /** Per field, for the fast path: value kind (fast-lines.ts VALUE_KIND), text length limits, interned or not. */
+  readonly valueKinds: Int8Array;
+  readonly minLength: Int32Array;
+  readonly maxLength: Int32Array;
+  readonly interned: Uint8Array;
 }
 
 const enum Phase {
@@ -259,6 +270,13 @@ export class BookScanner {
   /** The captured value is a canonical RNPT (checked on its bytes while reading it). */
   private capturedCanonical = false;
 
+  /** The WebAssembly fast path for the lines (fast-lines.ts), once the book is known; undefined without it. */
+  private fast: FastBookLines | undefined;
+  /** Changes whenever `buf` holds other bytes (the fast path copies each window once). */
+  private windowGeneration = 0;
+  /** Fast-path calls in a row that read no line: lines of another shape; past a limit the fast path rests. */
+  private fastMisses = 0;
+
   constructor(options: BookScannerOptions) {
     this.file = options.file;
     this.encoding = options.encoding;
@@ -324,7 +342,21 @@ export class BookScanner {
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       return Int32Array.from({ length: Math.floor(bytes.length / 4) }, (_, index) => view.getInt32(index * 4, true));
     });
-    return { fields, fieldOf, required, templates, templateWords, order: new Int8Array(64).fill(-1), capture: fields === REGISTRATION_FIELDS ? 0 : -1, scratch: newValues(fields.length), requiredMask: required.reduce((mask, field) => mask | (1 << field), 0) };
+    return {
+      fields,
+      fieldOf,
+      required,
+      templates,
+      templateWords,
+      order: new Int8Array(64).fill(-1),
+      capture: fields === REGISTRATION_FIELDS ? 0 : -1,
+      scratch: newValues(fields.length),
+      requiredMask: required.reduce((mask, field) => mask | (1 << field), 0),
+      valueKinds: Int8Array.from(fields, valueKindOf),
+      minLength: Int32Array.from(fields, (spec) => spec.min ?? 1),
+      maxLength: Int32Array.from(fields, (spec) => spec.max ?? 0x7fffffff),
+      interned: Uint8Array.from(fields, (spec) => (spec.repeats === true ? 1 : 0)),
+    };
   }
 
   private roleTable(book: BookKind): Int8Array {
@@ -343,6 +375,7 @@ export class BookScanner {
     if (tail <= 0) {
       // Nothing left over (at the very start: skip the byte-order mark).
       this.buf = bytes;
+      this.windowGeneration++;
       this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
       this.pos = this.skipAtStart;
       this.committedPos = this.skipAtStart;
@@ -361,6 +394,7 @@ export class BookScanner {
     bridge.set(tail, 0);
     bridge.set(chunk.subarray(0, take), tail.length);
     this.buf = bridge;
+    this.windowGeneration++;
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     this.pos = 0;
     this.committedPos = 0;
@@ -388,6 +422,7 @@ export class BookScanner {
     // pending[0] sat at splitAt; everything before committedPos is dropped.
     this.splitAt -= this.committedPos;
     this.buf = bridge;
+    this.windowGeneration++;
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     this.pos = 0;
     this.committedPos = 0;
@@ -408,6 +443,7 @@ export class BookScanner {
     if (pending !== undefined && this.committedPos >= this.splitAt) {
       const offset = this.committedPos - this.splitAt;
       this.buf = pending;
+      this.windowGeneration++;
       this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
       this.pos = offset;
       this.committedPos = offset;
@@ -612,6 +648,17 @@ export class BookScanner {
     this.lineFields = this.lineFieldsByBook[this.book];
     this.roles = this.rolesByBook[this.book];
     this.headerValue = buildSectionHeader(head, section, this.encoding, this.file);
+    this.fast = FastBookLines.create({
+      encoding: this.encoding,
+      line: spec.line,
+      lineFields: this.lineFields.fields,
+      children: childNames(this.book).map((name) => [name, childRole(this.book, name)] as const),
+      registrationFields: this.registrationFields.fields,
+      legalEntityFields: this.legalEntityFields.fields,
+      soleTraderFields: this.soleTraderFields.fields,
+      paymentFields: this.paymentFieldsByBook[this.book].fields,
+      partialInvoiceFields: this.partialInvoiceFields.fields,
+    });
   }
 
   // ===================================================================================================
@@ -620,6 +667,9 @@ export class BookScanner {
 
   private scanLines(maxLines: number): void {
     for (;;) {
+      // The fast path reads the lines of the usual shape; this loop reads one item of any other (and bridges:
+      // committing there may switch to the pending chunk under the fast path's positions).
+      if (this.fast !== undefined && this.pending === undefined && this.fastLines(maxLines)) return;
       this.skipSpaceAllowEnd();
       if (this.pos >= this.end) this.more();
       const buf = this.buf;
@@ -1329,18 +1379,27 @@ export class BookScanner {
       case 'cost': {
         if (fractionDigits > 2) return undefined;
         const kopecks = whole * 100 + (fractionDigits === 1 ? fraction * 10 : fraction);
-        if (this.numeric) return negative ? -kopecks : kopecks;
-        return this.bigKopecks(negative ? -kopecks : kopecks);
+        return this.kopecksValue(negative ? -kopecks : kopecks);
       }
-      case 'quantity': {
+      case 'quantity':
         if (fractionDigits > 0 || integerDigits > 10) return undefined;
-        if (this.numeric) return negative ? -whole : whole;
-        const quantity = whole < SMALL_QUANTITIES.length ? (SMALL_QUANTITIES[whole] as Quantity) : ((BigInt(whole) * QUANTITY_UNIT) as Quantity);
-        return negative ? (-quantity as Quantity) : quantity;
-      }
+        return this.quantityValue(negative ? -whole : whole);
       default:
         return negative || fractionDigits >= 0 || integerDigits > (spec.totalDigits ?? 18) ? undefined : whole;
     }
+  }
+
+  /** Kopecks (a safe integer) as the builder wants them: a number, or the model's bigint. */
+  private kopecksValue(kopecks: number): FieldValue {
+    return this.numeric ? kopecks : this.bigKopecks(kopecks);
+  }
+
+  /** Whole units (a safe integer, -0 for "-0") as the builder wants them: a number, or the model's Quantity. */
+  private quantityValue(units: number): FieldValue {
+    if (this.numeric) return units;
+    const whole = Math.abs(units);
+    const quantity = whole < SMALL_QUANTITIES.length ? (SMALL_QUANTITIES[whole] as Quantity) : ((BigInt(whole) * QUANTITY_UNIT) as Quantity);
+    return units < 0 || Object.is(units, -0) ? (-quantity as Quantity) : quantity;
   }
 
   /**
@@ -1367,6 +1426,11 @@ export class BookScanner {
     const day = (buf[start] as number) * 10 + (buf[start + 1] as number) - 0x210;
     const month = (buf[start + 3] as number) * 10 + (buf[start + 4] as number) - 0x210;
     const year = (buf[start + 6] as number) * 1000 + (buf[start + 7] as number) * 100 + (buf[start + 8] as number) * 10 + (buf[start + 9] as number) - 0xd050;
+    return this.dateAt(year, month, day);
+  }
+
+  /** A calendar date from its parts (years 1900–2099, days 1–31), through a cache; undefined when not a date. */
+  private dateAt(year: number, month: number, day: number): CalendarDate | undefined {
     if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
     const key = ((year - 1900) * 12 + month - 1) * 31 + day - 1;
     let date = this.dates[key];
@@ -1376,6 +1440,171 @@ export class BookScanner {
       this.dates[key] = date;
     }
     return date;
+  }
+
+  // ===================================================================================================
+  // The fast path (fast-lines.ts): lines tokenised in WebAssembly, values built here as readLine would
+  // ===================================================================================================
+
+  /**
+   * Reads lines through the fast path from `pos`; true when `maxLines` are in the builder. Stops at the first
+   * line the tape does not cover or that needs a closer look (a value of another shape, a missing required
+   * attribute, an RNPT outside the canonical shape…): `pos` is then at that line, and readLine reads it with
+   * every check and error. The builder drops what a line left unfinished at its next beginLine.
+   */
+  private fastLines(maxLines: number): boolean {
+    const fast = this.fast as FastBookLines;
+    const wanted = maxLines - this.builder.count;
+    if (wanted <= 0) return true;
+    // Lines of another shape for a while: try again now and then, not before every line.
+    if (this.fastMisses >= FAST_MISS_LIMIT && ++this.fastMisses % FAST_RETRY_EVERY !== 0) return false;
+    const scanned = fast.scan(this.buf, this.windowGeneration, this.pos, this.end, wanted);
+    const read = scanned === 0 ? 0 : this.readTape(fast);
+    this.fastMisses = read === 0 ? this.fastMisses + 1 : 0;
+    return this.builder.count >= maxLines;
+  }
+
+  /** Turns the fast path's tape into builder calls, line by line; returns the lines committed. */
+  private readTape(fast: FastBookLines): number {
+    const tape = fast.tape;
+    const numbers = fast.numbers;
+    const offset = fast.offset;
+    const records = fast.records;
+    const builder = this.builder;
+    const book = this.book;
+    const lineFields = this.lineFields;
+    let lines = 0;
+    let r = 0;
+    while (r < records) {
+      // RECORD.line, then the line's attributes.
+      const values = newValues(lineFields.fields.length);
+      let defined = 0;
+      let word = tape[++r * 4] as number;
+      while ((word & 0xff) === RECORD.attribute) {
+        const field = (word >> 8) & 0xff;
+        const value = this.fastValue(lineFields, field, word, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset, tape[r * 4 + 3] as number, numbers[r] as number);
+        if (value === FALLBACK) return lines;
+        if (value !== undefined) defined |= 1 << field;
+        values[field] = value;
+        word = tape[++r * 4] as number;
+      }
+      if ((defined & lineFields.requiredMask) !== lineFields.requiredMask) return lines;
+      builder.beginLine();
+      let operationCodes = 0;
+      let intermediaries = 0;
+      for (;;) {
+        const code = word & 0xff;
+        if (code === RECORD.lineEnd) break;
+        if (code === RECORD.text) {
+          const role = (word >> 8) & 0xff;
+          const start = (tape[r * 4 + 1] as number) + offset;
+          const stop = (tape[r * 4 + 2] as number) + offset;
+          const aux = tape[r * 4 + 3] as number;
+          if (role === ROLE_ACCOUNTING_DATE) {
+            const date = this.dateAt(aux >> 9, (aux >> 5) & 0xf, aux & 0x1f);
+            if (date === undefined) return lines;
+            builder.accountingDate(date);
+          } else {
+            const spec = role === ROLE_OPERATION_CODE ? OPERATION_CODE : GOODS_CODE;
+            if (stop - start !== spec.min || stop - start !== spec.max) return lines; // codes have one length
+            const text = this.interner.getHashed(this.buf, start, stop, aux);
+            if (role === ROLE_OPERATION_CODE) {
+              builder.operationCode(text);
+              operationCodes++;
+            } else builder.goodsCode(text);
+          }
+          word = tape[++r * 4] as number;
+          continue;
+        }
+        // A leaf: СвРегНом, a payment document, a partial invoice, or СведЮЛ / СведИП of a counterparty.
+        const party = code === RECORD.counterparty ? (tape[r * 4 + 3] as number) : 0;
+        const legal = (party & 1) === 1;
+        const element =
+          code === RECORD.registration ? this.registrationFields
+          : code === RECORD.payment ? this.paymentFieldsByBook[book]
+          : code === RECORD.partialInvoice ? this.partialInvoiceFields
+          : legal ? this.legalEntityFields
+          : this.soleTraderFields;
+        const leaf = element.scratch;
+        for (let i = 0; i < leaf.length; i++) leaf[i] = undefined;
+        let leafDefined = 0;
+        let canonical = false;
+        word = tape[++r * 4] as number;
+        while ((word & 0xff) === RECORD.attribute) {
+          const field = (word >> 8) & 0xff;
+          const value = this.fastValue(element, field, word, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset, tape[r * 4 + 3] as number, numbers[r] as number);
+          if (value === FALLBACK) return lines;
+          if (value !== undefined) leafDefined |= 1 << field;
+          if ((word & RECORD_FLAG.canonicalRnpt) !== 0) canonical = true;
+          leaf[field] = value;
+          word = tape[++r * 4] as number;
+        }
+        // RECORD.leafEnd
+        if ((leafDefined & element.requiredMask) !== element.requiredMask) return lines;
+        if (code === RECORD.registration) {
+          const text = leaf[0] as string;
+          // The canonical RNPT (nearly every value) was recognised on its bytes, other numbers go to the core;
+          // an invalid one to readLine (an error, or an 'invalid' entry).
+          if (canonical) {
+            builder.registration(text, 'rnpt', text, leaf[1] as string | undefined, leaf[2], leaf[3]);
+          } else {
+            const classified = this.classifier.classify(text);
+            if ('code' in classified) return lines;
+            builder.registration(text, classified.kind, classified.number, leaf[1] as string | undefined, leaf[2], leaf[3]);
+          }
+        } else if (code === RECORD.counterparty) {
+          if ((party & 2) === 0) builder.counterparty(legal, leaf);
+          else if (intermediaries++ === 0) builder.intermediary(legal, leaf);
+          else return lines;
+        } else if (code === RECORD.payment) {
+          builder.payment(book, leaf);
+        } else {
+          builder.partialInvoice(leaf);
+        }
+        word = tape[++r * 4] as number;
+      }
+      // RECORD.lineEnd: the position after the line and the line breaks up to it.
+      if (operationCodes === 0) return lines;
+      builder.endLine(book, values);
+      this.pos = (tape[r * 4 + 1] as number) + offset;
+      this.line += tape[r * 4 + 3] as number;
+      this.lineOrdinal++;
+      this.commit();
+      lines++;
+      r++;
+    }
+    return lines;
+  }
+
+  /** A value from the tape as readFields would convert it, FALLBACK when readLine should look at it. */
+  private fastValue(element: ElementFields, field: number, word: number, start: number, stop: number, aux: number, number: number): FieldValue | undefined | typeof FALLBACK {
+    if (start === stop) return undefined;
+    switch (element.valueKinds[field]) {
+      case VALUE_KIND.text: {
+        const min = element.minLength[field] as number;
+        const max = element.maxLength[field] as number;
+        if ((word & RECORD_FLAG.nonAscii) === 0) {
+          // ASCII: a character per byte.
+          if (stop - start < min || stop - start > max) return FALLBACK;
+          return element.interned[field] === 1 ? this.interner.getHashed(this.buf, start, stop, aux) : asciiText(this.buf, start, stop);
+        }
+        let text: string;
+        try {
+          text = this.decoder.plain(this.buf, start, stop, true);
+        } catch {
+          return FALLBACK; // not UTF-8 in a UTF-8 file: readLine says so
+        }
+        return text.length >= min && text.length <= max ? text : FALLBACK;
+      }
+      case VALUE_KIND.money:
+        return this.kopecksValue(number);
+      case VALUE_KIND.quantity:
+        return this.quantityValue(number);
+      case VALUE_KIND.integer:
+        return number;
+      default:
+        return this.dateAt(aux >> 9, (aux >> 5) & 0xf, aux & 0x1f) ?? FALLBACK;
+    }
   }
 
   // ===================================================================================================

@@ -1,0 +1,202 @@
+/**
+ * The WebAssembly fast path of the book scanner (source: `assembly/book-lines.ts`, compiled by the package's
+ * build into `wasm/book-lines.wasm`): one instance per scanner, told the book's element and attribute names
+ * in the file's encoding; the scanner copies its window in once and asks it for lines. What it returns is a
+ * tape of records that the scanner turns into the same values and builder calls as its own path
+ * (`BookScanner.fastLines`), or nothing, and the scanner reads the next line itself.
+ *
+ * The fast path is an optimisation only: without the compiled module (a source checkout that was not
+ * built) or with `SLEDOPYT_NDS_WASM=0` the scanner reads every line in JavaScript, with the same results.
+ */
+import { readFileSync } from 'node:fs';
+import { encodeXml, type XmlEncoding } from '../xml/encoding.js';
+import type { ChildRole } from './line-rules.js';
+import { LEGAL_ENTITY_ELEMENT, SOLE_TRADER_ELEMENT, type FieldSpec } from './structure.js';
+
+// The few WebAssembly types used here (this project's TypeScript libs carry no DOM and @types/node 20 none).
+interface WasmGlobal {
+  readonly value: number;
+}
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmModule {
+  readonly compiled: unique symbol;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: object) => { readonly exports: object };
+}
+const WebAssembly = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** Child roles the fast path reads (the scanner's ROLE_* numbers); other children make a line fall back. */
+export const FAST_ROLES: Readonly<Record<ChildRole, number>> = {
+  'operation-code': 1,
+  'goods-code': 2,
+  'accounting-date': 3,
+  registration: 4,
+  payment: 5,
+  'partial-invoice': 6,
+  counterparty: 7,
+  intermediary: 8,
+};
+
+/** Tape record codes and element kinds, as in assembly/book-lines.ts. */
+export const RECORD = { line: 1, lineEnd: 2, attribute: 3, text: 4, registration: 5, leafEnd: 6, counterparty: 7, payment: 8, partialInvoice: 9 } as const;
+const KIND = { line: 0, registration: 1, legal: 2, sole: 3, payment: 4, partialInvoice: 5 } as const;
+/** Value kinds as the module and `BookScanner.fastValue` number them. */
+export const VALUE_KIND = { text: 0, money: 1, quantity: 2, integer: 3, date: 4 } as const;
+export const valueKindOf = (spec: FieldSpec): number =>
+  spec.kind === 'amount' || spec.kind === 'cost' ? VALUE_KIND.money : VALUE_KIND[spec.kind];
+/** Record flags (bits 16–23 of a record's first word). */
+export const RECORD_FLAG = { nonAscii: 1 << 16, canonicalRnpt: 2 << 16 } as const;
+/** defineAttribute options: hash the value for the interner; check the canonical RNPT shape. */
+const OPTION = { hashed: 1, rnpt: 2 } as const;
+
+interface BookLinesExports {
+  memory: WasmMemory;
+  POOL: WasmGlobal;
+  TAPE: WasmGlobal;
+  NUMBERS: WasmGlobal;
+  DATA: WasmGlobal;
+  stopAt: WasmGlobal;
+  stopReason: WasmGlobal;
+  records: WasmGlobal;
+  reset(): void;
+  defineLine(offset: number, length: number): void;
+  defineCounterpartyLeaves(legalOffset: number, legalLength: number, soleOffset: number, soleLength: number): void;
+  defineAttribute(kind: number, offset: number, length: number, field: number, valueKind: number, digits: number, options: number): void;
+  defineChild(offset: number, length: number, role: number): void;
+  scan(start: number, end: number, maxLines: number): number;
+}
+
+let compiled: WasmModule | null | undefined;
+
+/** The compiled module, or null when it is not built or switched off. */
+function bookLinesModule(): WasmModule | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  if (process.env.SLEDOPYT_NDS_WASM === '0') return compiled;
+  try {
+    // src/nds/ and dist/nds/ are both two levels below the package, next to wasm/.
+    compiled = new WebAssembly.Module(readFileSync(new URL('../../wasm/book-lines.wasm', import.meta.url)));
+  } catch (caught) {
+    if ((caught as NodeJS.ErrnoException).code !== 'ENOENT') throw caught;
+  }
+  return compiled;
+}
+
+/** The names and attribute tables of one book, for `FastBookLines.create`. */
+export interface FastBookGrammar {
+  readonly encoding: XmlEncoding;
+  readonly line: string;
+  readonly lineFields: readonly FieldSpec[];
+  /** Child element names with their role (only the roles of FAST_ROLES are passed on). */
+  readonly children: readonly (readonly [name: string, role: ChildRole | undefined])[];
+  /** СвРегНом's attributes; the first is РегНомПросл (checked for the canonical RNPT shape). */
+  readonly registrationFields: readonly FieldSpec[];
+  readonly legalEntityFields: readonly FieldSpec[];
+  readonly soleTraderFields: readonly FieldSpec[];
+  readonly paymentFields: readonly FieldSpec[];
+  readonly partialInvoiceFields: readonly FieldSpec[];
+}
+
+export class FastBookLines {
+  private readonly exports: BookLinesExports;
+  private readonly data: number;
+  private bytes: Uint8Array;
+  /** Records of four i32: code | field << 8 | flags << 16, start, end, aux (see the AssemblyScript file). */
+  tape: Int32Array;
+  numbers: Float64Array;
+  /** The window now in memory (the scanner's generation number) and where its copy starts (window offset of DATA). */
+  private generation = -1;
+  private base = 0;
+
+  private constructor(instance: { readonly exports: object }, grammar: FastBookGrammar) {
+    this.exports = instance.exports as BookLinesExports;
+    this.data = this.exports.DATA.value;
+    this.bytes = this.tape = this.numbers = undefined as never;
+    this.reserve(this.data + 4 * 1024 * 1024 + 65536);
+    this.define(grammar);
+  }
+
+  /** A fast path for the book, or undefined when the module is not available. */
+  static create(grammar: FastBookGrammar): FastBookLines | undefined {
+    const module = bookLinesModule();
+    return module === null ? undefined : new FastBookLines(new WebAssembly.Instance(module, { env: { abort: abortFromWasm } }), grammar);
+  }
+
+  private define(grammar: FastBookGrammar): void {
+    const x = this.exports;
+    let pool = x.POOL.value;
+    const put = (name: string): [number, number] => {
+      const bytes = encodeXml(name, grammar.encoding);
+      this.bytes.set(bytes, pool);
+      pool += bytes.length;
+      return [pool - bytes.length, bytes.length];
+    };
+    x.reset();
+    x.defineLine(...put(grammar.line));
+    x.defineCounterpartyLeaves(...put(LEGAL_ENTITY_ELEMENT), ...put(SOLE_TRADER_ELEMENT));
+    for (const [name, role] of grammar.children) if (role !== undefined) x.defineChild(...put(name), FAST_ROLES[role]);
+    const attributes = (kind: number, fields: readonly FieldSpec[], rnptField = -1) =>
+      fields.forEach((spec, field) => {
+        // The name followed by "=" (the module compares both at once); the name's length without it.
+        const [offset, length] = put(`${spec.name}=`);
+        const options = (spec.repeats === true ? OPTION.hashed : 0) | (field === rnptField ? OPTION.rnpt : 0);
+        x.defineAttribute(kind, offset, length - 1, field, valueKindOf(spec), spec.totalDigits ?? 18, options);
+      });
+    attributes(KIND.line, grammar.lineFields);
+    attributes(KIND.registration, grammar.registrationFields, 0);
+    attributes(KIND.legal, grammar.legalEntityFields);
+    attributes(KIND.sole, grammar.soleTraderFields);
+    attributes(KIND.payment, grammar.paymentFields);
+    attributes(KIND.partialInvoice, grammar.partialInvoiceFields);
+  }
+
+  /**
+   * Reads up to `maxLines` lines of `window` from `start` (window offsets); returns how many. `generation`
+   * changes whenever the window holds other bytes (chunk buffers are reused). Afterwards `records`, `stopAt`
+   * and `offset` (window offset = tape offset + offset) describe the tape.
+   */
+  scan(window: Uint8Array, generation: number, start: number, end: number, maxLines: number): number {
+    if (generation !== this.generation || start < this.base) this.load(window, generation, start, end);
+    return this.exports.scan(start - this.base, end - this.base, maxLines);
+  }
+
+  get records(): number {
+    return this.exports.records.value;
+  }
+
+  get stopAt(): number {
+    return (this.exports.stopAt.value) + this.base;
+  }
+
+  get offset(): number {
+    return this.base;
+  }
+
+  /** Copies the rest of a window into memory (once per window), growing the memory when it is larger. */
+  private load(window: Uint8Array, generation: number, start: number, end: number): void {
+    // 64 bytes past the window: the module reads 16 at a time and ignores what lies beyond the end.
+    this.reserve(this.data + (end - start) + 64);
+    this.bytes.set(window.subarray(start, end), this.data);
+    this.generation = generation;
+    this.base = start;
+  }
+
+  /** Grows the memory to `bytes` (views over the old buffer are detached by growing: new ones). */
+  private reserve(bytes: number): void {
+    const memory = this.exports.memory;
+    if (this.bytes !== undefined && bytes <= memory.buffer.byteLength) return;
+    if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+    this.bytes = new Uint8Array(memory.buffer);
+    this.tape = new Int32Array(memory.buffer, this.exports.TAPE.value);
+    this.numbers = new Float64Array(memory.buffer, this.exports.NUMBERS.value);
+  }
+}
+
+function abortFromWasm(): never {
+  throw new Error('book-lines.wasm aborted: a bug in the fast path, not in the file');
+}
