@@ -27,7 +27,12 @@ const ATTRIBUTES: i32 = POOL + POOL_BYTES; // [kind][32] × (name offset, name l
 const ORDER: i32 = ATTRIBUTES + KINDS * 32 * 16; // [kind][32] i8: the attribute seen at each position last time
 const CHILDREN: i32 = ORDER + KINDS * 32; // [16] × (name offset, name length, role, 0)
 const COUNTS: i32 = CHILDREN + 16 * 16; // [kind] i32: attributes defined
-export const TAPE: i32 = 65536;
+export const INTERN_SLOTS: i32 = 4096;
+const JOURNAL_SIZE: i32 = 256;
+export const INTERNED_LENGTHS: i32 = 24576; // [4096] u8: length of the value in each interning slot (0: empty)
+const JOURNAL: i32 = INTERNED_LENGTHS + INTERN_SLOTS; // [JOURNAL_SIZE] i32: slots filled by the current line
+const INTERNED_KEYS: i32 = 65536; // [4096] × 16 bytes: the value in each slot
+export const TAPE: i32 = INTERNED_KEYS + INTERN_SLOTS * 16;
 export const TAPE_RECORDS: i32 = 65536;
 export const NUMBERS: i32 = TAPE + TAPE_RECORDS * 16;
 export const DATA: i32 = NUMBERS + TAPE_RECORDS * 8;
@@ -75,6 +80,9 @@ export const REC_PARTIAL_INVOICE: i32 = 9;
 /** Record flags: a byte ≥ 0x80 (the JavaScript side decodes it); a canonical RNPT. */
 const NON_ASCII: i32 = 1;
 const CANONICAL_RNPT: i32 = 2;
+/** The value went through the interning table (aux: its slot), and was already there (HIT) or not. */
+const INTERNED: i32 = 4;
+const HIT: i32 = 8;
 /** Attribute options (defineAttribute's `described` word, above the value kind and digits). */
 const HASHED: i32 = 1 << 16;
 const RNPT: i32 = 1 << 17;
@@ -331,6 +339,40 @@ let parsedAux: i32 = 0;
   return <i32>hash;
 }
 
+let journalLength: i32 = 0;
+
+/**
+ * Recurring short codes (ОКЕИ, КПП, КодВидОпер…) through a direct-mapped table shared with JavaScript, which
+ * keeps one string per slot: a hit means "the string of this slot", a miss "make the string and keep it in
+ * this slot". Both sides change a slot in the same order (JavaScript reads the records in order); what
+ * JavaScript will not read — the records of a line that stops the scan, or after a fallback — is forgotten
+ * (the journal here, `FastBookLines.forgetAfter` there). Returns the record flags; sets parsedAux to the slot.
+ */
+function intern(start: i32, stop: i32): i32 {
+  const length = stop - start;
+  const hash = hashBytes(start, stop);
+  const slot = (hash ^ <i32>(<u32>hash >> 16)) & (INTERN_SLOTS - 1);
+  parsedAux = slot;
+  const key = INTERNED_KEYS + slot * 16;
+  if (<i32>load<u8>(INTERNED_LENGTHS + slot) == length && sameBytes(start, key, length)) return INTERNED | HIT;
+  v128.store(key, v128.load(start));
+  store<u8>(INTERNED_LENGTHS + slot, <u8>length);
+  if (journalLength < JOURNAL_SIZE) store<i32>(JOURNAL + journalLength * 4, slot);
+  journalLength++;
+  return INTERNED;
+}
+
+/** Empties the slots the current line filled (it will not reach JavaScript). */
+function forgetLine(): void {
+  if (journalLength > JOURNAL_SIZE) forgetInterned();
+  else for (let i = 0; i < journalLength; i++) store<u8>(INTERNED_LENGTHS + load<i32>(JOURNAL + i * 4), 0);
+  journalLength = 0;
+}
+
+export function forgetInterned(): void {
+  memory.fill(INTERNED_LENGTHS, 0, INTERN_SLOTS);
+}
+
 /** Days in a month of 20YY. */
 @inline function daysIn(month: i32, yy: i32): i32 {
   if (month == 2) return (yy & 3) == 0 ? 29 : 28;
@@ -342,14 +384,15 @@ let parsedAux: i32 = 0;
  * 000 — what registration.ts's isCanonicalRnptBytes accepts (the core returns such numbers unchanged).
  */
 function isCanonicalRnpt(start: i32, stop: i32): bool {
-  if (stop - start != 27 || byteAt(start + 8) != 0x2f || byteAt(start + 15) != 0x2f || byteAt(start + 23) != 0x2f) return false;
-  let bad = 0;
-  for (let i = 0; i < 27; i++) {
-    if (i == 8 || i == 15 || i == 23) continue;
-    const d = byteAt(start + i) - 0x30;
-    bad |= d | (9 - d);
-  }
-  if (bad < 0) return false;
+  if (stop - start != 27) return false;
+  // Bytes 0–15 and 11–26: digits except "/" at 8, 15 and 23.
+  const zeros = i8x16.splat(0x30);
+  const tens = i8x16.splat(10);
+  const slashes = i8x16.splat(0x2f);
+  const head = v128.load(start);
+  const tail = v128.load(start + 11);
+  if (i8x16.bitmask(i8x16.lt_u(i8x16.sub(head, zeros), tens)) != 0x7eff || i8x16.bitmask(i8x16.eq(head, slashes)) != 0x8100) return false;
+  if (i8x16.bitmask(i8x16.lt_u(i8x16.sub(tail, zeros), tens)) != 0xefef || i8x16.bitmask(i8x16.eq(tail, slashes)) != 0x1010) return false;
   const day = (byteAt(start + 9) - 0x30) * 10 + byteAt(start + 10) - 0x30;
   const month = (byteAt(start + 11) - 0x30) * 10 + byteAt(start + 12) - 0x30;
   const yy = (byteAt(start + 13) - 0x30) * 10 + byteAt(start + 14) - 0x30;
@@ -447,8 +490,9 @@ function readAttributes(p: i32, kind: i32, code: i32): i32 {
         aux = parsedAux;
       } else if ((described & RNPT) != 0 && isCanonicalRnpt(start, stop)) {
         flags |= CANONICAL_RNPT;
-      } else if ((described & HASHED) != 0 && stop - start <= 16) {
-        aux = hashBytes(start, stop); // the interner keeps values of up to 16 bytes
+      } else if ((described & HASHED) != 0 && flags == 0 && stop - start <= 16) {
+        flags = intern(start, stop);
+        aux = parsedAux;
       }
     }
     writeRecord(code | (load<i32>(at + 12) << 8) | (flags << 16), start, stop, aux);
@@ -492,8 +536,11 @@ function readSimple(p: i32, offset: i32, length: i32, role: i32): i32 {
   const stop = p;
   if (role == ROLE_ACCOUNTING_DATE) {
     if (!parseValue(VALUE_DATE, 0, start, stop)) return UNUSUAL;
-  } else parsedAux = hashBytes(start, stop); // codes: the interner's key
-  writeRecord(REC_TEXT | (role << 8), start, stop, parsedAux);
+    writeRecord(REC_TEXT | (role << 8), start, stop, parsedAux);
+  } else if (stop - start <= 16) {
+    const flags = intern(start, stop);
+    writeRecord(REC_TEXT | (role << 8) | (flags << 16), start, stop, parsedAux);
+  } else return UNUSUAL;
   return readEndTag(stop, offset, length);
 }
 
@@ -600,9 +647,11 @@ export function scan(start: i32, windowEnd: i32, maxLines: i32): i32 {
       break;
     }
     const lineRecord = record;
+    journalLength = 0;
     const after = readLine(lineStart);
     if (after < 0) {
       record = lineRecord;
+      forgetLine();
       stopReason = after == INCOMPLETE ? STOP_END_OF_WINDOW : STOP_UNUSUAL_LINE;
       break;
     }

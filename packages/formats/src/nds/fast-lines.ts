@@ -50,7 +50,7 @@ export const VALUE_KIND = { text: 0, money: 1, quantity: 2, integer: 3, date: 4 
 export const valueKindOf = (spec: FieldSpec): number =>
   spec.kind === 'amount' || spec.kind === 'cost' ? VALUE_KIND.money : VALUE_KIND[spec.kind];
 /** Record flags (bits 16–23 of a record's first word). */
-export const RECORD_FLAG = { nonAscii: 1 << 16, canonicalRnpt: 2 << 16 } as const;
+export const RECORD_FLAG = { nonAscii: 1 << 16, canonicalRnpt: 2 << 16, interned: 4 << 16, hit: 8 << 16 } as const;
 /** defineAttribute options: hash the value for the interner; check the canonical RNPT shape. */
 const OPTION = { hashed: 1, rnpt: 2 } as const;
 
@@ -59,6 +59,8 @@ interface BookLinesExports {
   POOL: WasmGlobal;
   TAPE: WasmGlobal;
   NUMBERS: WasmGlobal;
+  INTERNED_LENGTHS: WasmGlobal;
+  INTERN_SLOTS: WasmGlobal;
   DATA: WasmGlobal;
   stopAt: WasmGlobal;
   stopReason: WasmGlobal;
@@ -109,6 +111,8 @@ export class FastBookLines {
   /** Records of four i32: code | field << 8 | flags << 16, start, end, aux (see the AssemblyScript file). */
   tape: Int32Array;
   numbers: Float64Array;
+  /** The string of each interning slot (see `intern` in the AssemblyScript file). */
+  readonly interned: string[];
   /** The window now in memory (the scanner's generation number) and where its copy starts (window offset of DATA). */
   private generation = -1;
   private base = 0;
@@ -116,6 +120,7 @@ export class FastBookLines {
   private constructor(instance: { readonly exports: object }, grammar: FastBookGrammar) {
     this.exports = instance.exports as BookLinesExports;
     this.data = this.exports.DATA.value;
+    this.interned = new Array<string>(this.exports.INTERN_SLOTS.value).fill('');
     this.bytes = this.tape = this.numbers = undefined as never;
     this.reserve(this.data + 4 * 1024 * 1024 + 65536);
     this.define(grammar);
@@ -175,6 +180,18 @@ export class FastBookLines {
 
   get offset(): number {
     return this.base;
+  }
+
+  /**
+   * The scanner stopped reading the tape at `record`: the slots that later records filled in the interning
+   * table never got their strings here, so the module forgets them.
+   */
+  forgetAfter(record: number): void {
+    const lengths = this.exports.INTERNED_LENGTHS.value;
+    const interned = RECORD_FLAG.interned | RECORD_FLAG.hit;
+    for (let r = record; r < this.records; r++) {
+      if (((this.tape[r * 4] as number) & interned) === RECORD_FLAG.interned) this.bytes[lengths + (this.tape[r * 4 + 3] as number)] = 0;
+    }
   }
 
   /** Copies the rest of a window into memory (once per window), growing the memory when it is larger. */

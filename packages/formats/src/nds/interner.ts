@@ -16,17 +16,12 @@ export class AsciiInterner {
 
   /** The bytes `[start, end)`, all below 0x80, as a string. */
   get(buf: Buffer, start: number, end: number): string {
-    let hash = 0x811c9dc5 | 0;
-    for (let i = start; i < end && end - start <= MAX_BYTES; i++) hash = Math.imul(hash ^ (buf[i] as number), 0x01000193);
-    return this.getHashed(buf, start, end, hash);
-  }
-
-  /** `get` with the bytes' 32-bit FNV-1a hash already known (the WebAssembly fast path computes it). */
-  getHashed(buf: Buffer, start: number, end: number, hash: number): string {
     const length = end - start;
     if (length > MAX_BYTES || length === 0) {
       return asciiText(buf, start, end);
     }
+    let hash = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (buf[i] as number), 0x01000193);
     const slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
     const base = slot * MAX_BYTES;
     const keys = this.keys;

@@ -142,11 +142,10 @@ interface ElementFields {
   readonly scratch: FieldValues;
   /** Bits of the required fields (field positions are below 32). */
   readonly requiredMask: number;
-  /** Per field, for the fast path: value kind (fast-lines.ts VALUE_KIND), text length limits, interned or not. */
+  /** Per field, for the fast path: value kind (fast-lines.ts VALUE_KIND) and text length limits. */
   readonly valueKinds: Int8Array;
   readonly minLength: Int32Array;
   readonly maxLength: Int32Array;
-  readonly interned: Uint8Array;
 }
 
 const enum Phase {
@@ -276,6 +275,8 @@ export class BookScanner {
   private windowGeneration = 0;
   /** Fast-path calls in a row that read no line: lines of another shape; past a limit the fast path rests. */
   private fastMisses = 0;
+  /** Where readTape stopped on the tape when it left lines to readLine. */
+  private tapeStop = 0;
 
   constructor(options: BookScannerOptions) {
     this.file = options.file;
@@ -355,7 +356,6 @@ export class BookScanner {
       valueKinds: Int8Array.from(fields, valueKindOf),
       minLength: Int32Array.from(fields, (spec) => spec.min ?? 1),
       maxLength: Int32Array.from(fields, (spec) => spec.max ?? 0x7fffffff),
-      interned: Uint8Array.from(fields, (spec) => (spec.repeats === true ? 1 : 0)),
     };
   }
 
@@ -1460,6 +1460,7 @@ export class BookScanner {
     if (this.fastMisses >= FAST_MISS_LIMIT && ++this.fastMisses % FAST_RETRY_EVERY !== 0) return false;
     const scanned = fast.scan(this.buf, this.windowGeneration, this.pos, this.end, wanted);
     const read = scanned === 0 ? 0 : this.readTape(fast);
+    if (read < scanned) fast.forgetAfter(this.tapeStop);
     this.fastMisses = read === 0 ? this.fastMisses + 1 : 0;
     return this.builder.count >= maxLines;
   }
@@ -1483,12 +1484,12 @@ export class BookScanner {
       while ((word & 0xff) === RECORD.attribute) {
         const field = (word >> 8) & 0xff;
         const value = this.fastValue(lineFields, field, word, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset, tape[r * 4 + 3] as number, numbers[r] as number);
-        if (value === FALLBACK) return lines;
+        if (value === FALLBACK) return this.stopTape(lines, r);
         if (value !== undefined) defined |= 1 << field;
         values[field] = value;
         word = tape[++r * 4] as number;
       }
-      if ((defined & lineFields.requiredMask) !== lineFields.requiredMask) return lines;
+      if ((defined & lineFields.requiredMask) !== lineFields.requiredMask) return this.stopTape(lines, r);
       builder.beginLine();
       let operationCodes = 0;
       let intermediaries = 0;
@@ -1502,12 +1503,12 @@ export class BookScanner {
           const aux = tape[r * 4 + 3] as number;
           if (role === ROLE_ACCOUNTING_DATE) {
             const date = this.dateAt(aux >> 9, (aux >> 5) & 0xf, aux & 0x1f);
-            if (date === undefined) return lines;
+            if (date === undefined) return this.stopTape(lines, r);
             builder.accountingDate(date);
           } else {
             const spec = role === ROLE_OPERATION_CODE ? OPERATION_CODE : GOODS_CODE;
-            if (stop - start !== spec.min || stop - start !== spec.max) return lines; // codes have one length
-            const text = this.interner.getHashed(this.buf, start, stop, aux);
+            if (stop - start !== spec.min || stop - start !== spec.max) return this.stopTape(lines, r); // codes have one length
+            const text = (word & RECORD_FLAG.hit) !== 0 ? (fast.interned[aux] as string) : (fast.interned[aux] = asciiText(this.buf, start, stop));
             if (role === ROLE_OPERATION_CODE) {
               builder.operationCode(text);
               operationCodes++;
@@ -1533,14 +1534,14 @@ export class BookScanner {
         while ((word & 0xff) === RECORD.attribute) {
           const field = (word >> 8) & 0xff;
           const value = this.fastValue(element, field, word, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset, tape[r * 4 + 3] as number, numbers[r] as number);
-          if (value === FALLBACK) return lines;
+          if (value === FALLBACK) return this.stopTape(lines, r);
           if (value !== undefined) leafDefined |= 1 << field;
           if ((word & RECORD_FLAG.canonicalRnpt) !== 0) canonical = true;
           leaf[field] = value;
           word = tape[++r * 4] as number;
         }
         // RECORD.leafEnd
-        if ((leafDefined & element.requiredMask) !== element.requiredMask) return lines;
+        if ((leafDefined & element.requiredMask) !== element.requiredMask) return this.stopTape(lines, r);
         if (code === RECORD.registration) {
           const text = leaf[0] as string;
           // The canonical RNPT (nearly every value) was recognised on its bytes, other numbers go to the core;
@@ -1549,13 +1550,13 @@ export class BookScanner {
             builder.registration(text, 'rnpt', text, leaf[1] as string | undefined, leaf[2], leaf[3]);
           } else {
             const classified = this.classifier.classify(text);
-            if ('code' in classified) return lines;
+            if ('code' in classified) return this.stopTape(lines, r);
             builder.registration(text, classified.kind, classified.number, leaf[1] as string | undefined, leaf[2], leaf[3]);
           }
         } else if (code === RECORD.counterparty) {
           if ((party & 2) === 0) builder.counterparty(legal, leaf);
           else if (intermediaries++ === 0) builder.intermediary(legal, leaf);
-          else return lines;
+          else return this.stopTape(lines, r);
         } else if (code === RECORD.payment) {
           builder.payment(book, leaf);
         } else {
@@ -1564,7 +1565,7 @@ export class BookScanner {
         word = tape[++r * 4] as number;
       }
       // RECORD.lineEnd: the position after the line and the line breaks up to it.
-      if (operationCodes === 0) return lines;
+      if (operationCodes === 0) return this.stopTape(lines, r);
       builder.endLine(book, values);
       this.pos = (tape[r * 4 + 1] as number) + offset;
       this.line += tape[r * 4 + 3] as number;
@@ -1573,6 +1574,11 @@ export class BookScanner {
       lines++;
       r++;
     }
+    return lines;
+  }
+
+  private stopTape(lines: number, record: number): number {
+    this.tapeStop = record;
     return lines;
   }
 
@@ -1586,7 +1592,9 @@ export class BookScanner {
         if ((word & RECORD_FLAG.nonAscii) === 0) {
           // ASCII: a character per byte.
           if (stop - start < min || stop - start > max) return FALLBACK;
-          return element.interned[field] === 1 ? this.interner.getHashed(this.buf, start, stop, aux) : asciiText(this.buf, start, stop);
+          if ((word & RECORD_FLAG.interned) === 0) return asciiText(this.buf, start, stop);
+          const interned = (this.fast as FastBookLines).interned;
+          return (word & RECORD_FLAG.hit) !== 0 ? (interned[aux] as string) : (interned[aux] = asciiText(this.buf, start, stop));
         }
         let text: string;
         try {
