@@ -573,6 +573,8 @@ function readCounterparty(p: i32, offset: i32, length: i32, intermediary: i32): 
   return readEndTag(p, offset, length);
 }
 
+let lastChild: i32 = 0;
+
 /** One book line from its "<"; the position after its end tag, UNUSUAL or INCOMPLETE. */
 function readLine(p: i32): i32 {
   writeRecord(REC_LINE, p, p, 0);
@@ -586,18 +588,21 @@ function readLine(p: i32): i32 {
     if (byteAt(p) != 0x3c) return UNUSUAL;
     const next = byteAt(p + 1);
     if (next == 0x2f) return readEndTag(p, lineNameOffset, lineNameLength);
-    let role = 0;
-    let offset = 0;
-    let length = 0;
-    for (let i = 0; i < childCount; i++) {
-      const at = CHILDREN + i * 16;
-      if (nameIs(p + 1, load<i32>(at), load<i32>(at + 4))) {
-        offset = load<i32>(at);
-        length = load<i32>(at + 4);
-        role = load<i32>(at + 8);
-        break;
+    // The child of the previous step first (СвРегНом repeats), then each known child.
+    let at = CHILDREN + lastChild * 16;
+    if (!nameIs(p + 1, load<i32>(at), load<i32>(at + 4))) {
+      at = 0;
+      for (let i = 0; i < childCount; i++) {
+        if (nameIs(p + 1, load<i32>(CHILDREN + i * 16), load<i32>(CHILDREN + i * 16 + 4))) {
+          at = CHILDREN + i * 16;
+          lastChild = i;
+          break;
+        }
       }
     }
+    const role = at == 0 ? 0 : load<i32>(at + 8);
+    const offset = load<i32>(at);
+    const length = load<i32>(at + 4);
     if (role == 0) return p + NAME_MARGIN >= end ? INCOMPLETE : UNUSUAL;
     p += 1 + length;
     if (role == ROLE_REGISTRATION) {

@@ -101,6 +101,10 @@ const FALLBACK: unique symbol = Symbol('fallback');
 /** After this many fast-path calls in a row without a line the fast path is tried only every FAST_RETRY_EVERY items. */
 const FAST_MISS_LIMIT = 64;
 const FAST_RETRY_EVERY = 256;
+/** Positions of СвРегНом's attributes (structure.ts REGISTRATION_FIELDS). */
+const REGISTRATION_NUMBER = 0;
+const REGISTRATION_OKEI = 1;
+const REGISTRATION_QUANTITY = 2;
 const KOPECKS_SLOTS = 4096;
 
 /** Child roles as small numbers for a switch (see line-rules.ts). */
@@ -1517,43 +1521,68 @@ export class BookScanner {
           word = tape[++r * 4] as number;
           continue;
         }
+        if (code === RECORD.registration) {
+          // СвРегНом, the most frequent element (several per line): its four values straight into locals.
+          let text: FieldValue | undefined;
+          let okei: FieldValue | undefined;
+          let quantity: FieldValue | undefined;
+          let cost: FieldValue | undefined;
+          let canonical = false;
+          const element = this.registrationFields;
+          word = tape[++r * 4] as number;
+          while ((word & 0xff) === RECORD.attribute) {
+            const field = (word >> 8) & 0xff;
+            const start = (tape[r * 4 + 1] as number) + offset;
+            const stop = (tape[r * 4 + 2] as number) + offset;
+            if (field === REGISTRATION_NUMBER && (word & RECORD_FLAG.canonicalRnpt) !== 0) {
+              text = asciiText(this.buf, start, stop);
+              canonical = true;
+            } else {
+              const value = this.fastValue(element, field, word, start, stop, tape[r * 4 + 3] as number, numbers[r] as number);
+              if (value === FALLBACK) return this.stopTape(lines, r);
+              if (field === REGISTRATION_NUMBER) text = value;
+              else if (field === REGISTRATION_OKEI) okei = value;
+              else if (field === REGISTRATION_QUANTITY) quantity = value;
+              else cost = value;
+            }
+            word = tape[++r * 4] as number;
+          }
+          // RECORD.leafEnd. The canonical RNPT (nearly every value) was recognised on its bytes, other numbers go
+          // to the core; an invalid one (or none) to readLine: an error, or an 'invalid' entry.
+          if (typeof text !== 'string') return this.stopTape(lines, r);
+          if (canonical) {
+            builder.registration(text, 'rnpt', text, okei as string | undefined, quantity, cost);
+          } else {
+            const classified = this.classifier.classify(text);
+            if ('code' in classified) return this.stopTape(lines, r);
+            builder.registration(text, classified.kind, classified.number, okei as string | undefined, quantity, cost);
+          }
+          word = tape[++r * 4] as number;
+          continue;
+        }
         // A leaf: СвРегНом, a payment document, a partial invoice, or СведЮЛ / СведИП of a counterparty.
         const party = code === RECORD.counterparty ? (tape[r * 4 + 3] as number) : 0;
         const legal = (party & 1) === 1;
         const element =
-          code === RECORD.registration ? this.registrationFields
-          : code === RECORD.payment ? this.paymentFieldsByBook[book]
+          code === RECORD.payment ? this.paymentFieldsByBook[book]
           : code === RECORD.partialInvoice ? this.partialInvoiceFields
           : legal ? this.legalEntityFields
           : this.soleTraderFields;
         const leaf = element.scratch;
         for (let i = 0; i < leaf.length; i++) leaf[i] = undefined;
         let leafDefined = 0;
-        let canonical = false;
         word = tape[++r * 4] as number;
         while ((word & 0xff) === RECORD.attribute) {
           const field = (word >> 8) & 0xff;
           const value = this.fastValue(element, field, word, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset, tape[r * 4 + 3] as number, numbers[r] as number);
           if (value === FALLBACK) return this.stopTape(lines, r);
           if (value !== undefined) leafDefined |= 1 << field;
-          if ((word & RECORD_FLAG.canonicalRnpt) !== 0) canonical = true;
           leaf[field] = value;
           word = tape[++r * 4] as number;
         }
         // RECORD.leafEnd
         if ((leafDefined & element.requiredMask) !== element.requiredMask) return this.stopTape(lines, r);
-        if (code === RECORD.registration) {
-          const text = leaf[0] as string;
-          // The canonical RNPT (nearly every value) was recognised on its bytes, other numbers go to the core;
-          // an invalid one to readLine (an error, or an 'invalid' entry).
-          if (canonical) {
-            builder.registration(text, 'rnpt', text, leaf[1] as string | undefined, leaf[2], leaf[3]);
-          } else {
-            const classified = this.classifier.classify(text);
-            if ('code' in classified) return this.stopTape(lines, r);
-            builder.registration(text, classified.kind, classified.number, leaf[1] as string | undefined, leaf[2], leaf[3]);
-          }
-        } else if (code === RECORD.counterparty) {
+        if (code === RECORD.counterparty) {
           if ((party & 2) === 0) builder.counterparty(legal, leaf);
           else if (intermediaries++ === 0) builder.intermediary(legal, leaf);
           else return this.stopTape(lines, r);
