@@ -9,6 +9,7 @@
  * built) or with `SLEDOPYT_NDS_WASM=0` the scanner reads every line in JavaScript, with the same results.
  */
 import { readFileSync } from 'node:fs';
+import { SledopytError } from '@sledopyt/core';
 import { encodeXml, type XmlEncoding } from '../xml/encoding.js';
 import type { ChildRole } from './line-rules.js';
 import { LEGAL_ENTITY_ELEMENT, SOLE_TRADER_ELEMENT, type FieldSpec } from './structure.js';
@@ -215,5 +216,10 @@ export class FastBookLines {
 }
 
 function abortFromWasm(): never {
-  throw new Error('book-lines.wasm aborted: a bug in the fast path, not in the file');
+  throw new SledopytError({
+    code: 'NDS_FAST_PATH_ABORTED',
+    message: 'book-lines.wasm aborted: a bug in the fast path, not in the file (SLEDOPYT_NDS_WASM=0 reads without it)',
+    messageRu: 'внутренняя ошибка быстрого чтения раздела декларации (не ошибка файла); повторите с SLEDOPYT_NDS_WASM=0 и сообщите разработчикам',
+    actor: 'developer',
+  });
 }

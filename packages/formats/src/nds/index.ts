@@ -5,7 +5,7 @@
 export * from './structure.js';
 export * from './model.js';
 export { isCanonicalRnpt, isCanonicalRnptBytes, RegistrationNumberClassifier, type ClassifiedNumber } from './registration.js';
-export { readNdsLines, DEFAULT_CHUNK_BYTES, type NdsSource, type ReadNdsOptions, type NdsLineReader, type NdsBatchReader } from './reader.js';
+export { readNdsLines, DEFAULT_CHUNK_BYTES, type NdsSource, type ReadNdsOptions, type NdsReadStats, type NdsLineReader, type NdsBatchReader } from './reader.js';
 export { readNdsColumns, NdsLineColumns, type LineExtras } from './columns.js';
 export { readNdsLinesWithSaxes } from './reference-reader.js';
 export { DEFAULT_SCANNER_LIMITS, type BookScannerLimits } from './scanner.js';

@@ -34,6 +34,18 @@ export interface ReadNdsOptions {
    * characters) and everything else stay strict.
    */
   invalidRegistrationNumbers?: InvalidRegistrationNumbers;
+  /**
+   * The WebAssembly fast path for lines of the usual shape (fast-lines.ts; default true). false reads every
+   * line in JavaScript: the same results, slower — for comparison, and as a switch should it ever misbehave
+   * (`SLEDOPYT_NDS_WASM=0` does the same for the whole process).
+   */
+  fastPath?: boolean;
+  /** Filled while reading: how many lines went through the fast path (the rest through the JavaScript scanner). */
+  stats?: NdsReadStats;
+}
+
+export interface NdsReadStats {
+  fastLines: number;
 }
 
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -172,6 +184,8 @@ export async function* scanBatches<Batch extends { readonly length: number }>(
       bomLength,
       limits: options.limits ?? {},
       ...(options.invalidRegistrationNumbers === undefined ? {} : { invalidRegistrationNumbers: options.invalidRegistrationNumbers }),
+      fastPath: options.fastPath ?? true,
+      ...(options.stats === undefined ? {} : { stats: options.stats }),
       builder,
     });
     scanner.push(first);

@@ -24,6 +24,7 @@ import { ObjectLineBuilder, type LineBuilder } from './line-builder.js';
 import { childNames, childRole, sectionByBookElement, type ChildRole } from './line-rules.js';
 import { buildSectionHeader, resolveSection, type HeadAttributes } from './header.js';
 import type { InvalidRegistrationNumbers, NdsSectionHeader } from './model.js';
+import type { NdsReadStats } from './reader.js';
 import { FastBookLines, RECORD, RECORD_FLAG, VALUE_KIND, valueKindOf } from './fast-lines.js';
 import { AsciiInterner } from './interner.js';
 import { NAME_END, NAME_FORBIDDEN, NameTable } from './name-table.js';
@@ -173,6 +174,10 @@ export interface BookScannerOptions {
   invalidRegistrationNumbers?: InvalidRegistrationNumbers;
   /** Where the lines go (default: the model's line objects). */
   builder?: LineBuilder<unknown>;
+  /** Use the WebAssembly fast path when it is built (default true; see ReadNdsOptions.fastPath). */
+  fastPath?: boolean;
+  /** Counts the lines read by the fast path. */
+  stats?: NdsReadStats;
 }
 
 export class BookScanner {
@@ -224,6 +229,8 @@ export class BookScanner {
   private readonly encoding: XmlEncoding;
   private readonly limits: BookScannerLimits;
   private readonly keepInvalidNumbers: boolean;
+  private readonly fastPath: boolean;
+  private readonly stats: NdsReadStats | undefined;
   readonly builder: LineBuilder<unknown>;
   /** The builder takes amounts and quantities as plain numbers (see LineBuilder.numeric). */
   private readonly numeric: boolean;
@@ -287,6 +294,8 @@ export class BookScanner {
     this.encoding = options.encoding;
     this.limits = { ...DEFAULT_SCANNER_LIMITS, ...options.limits };
     this.keepInvalidNumbers = options.invalidRegistrationNumbers === 'keep';
+    this.fastPath = options.fastPath ?? true;
+    this.stats = options.stats;
     this.builder = options.builder ?? new ObjectLineBuilder();
     this.numeric = this.builder.numeric;
     this.decoder = new SpanDecoder(options.encoding);
@@ -652,7 +661,7 @@ export class BookScanner {
     this.lineFields = this.lineFieldsByBook[this.book];
     this.roles = this.rolesByBook[this.book];
     this.headerValue = buildSectionHeader(head, section, this.encoding, this.file);
-    this.fast = FastBookLines.create({
+    this.fast = !this.fastPath ? undefined : FastBookLines.create({
       encoding: this.encoding,
       line: spec.line,
       lineFields: this.lineFields.fields,
@@ -1465,6 +1474,7 @@ export class BookScanner {
     const scanned = fast.scan(this.buf, this.windowGeneration, this.pos, this.end, wanted);
     const read = scanned === 0 ? 0 : this.readTape(fast);
     if (read < scanned) fast.forgetAfter(this.tapeStop);
+    if (this.stats !== undefined) this.stats.fastLines += read;
     this.fastMisses = read === 0 ? this.fastMisses + 1 : 0;
     return this.builder.count >= maxLines;
   }

@@ -1,0 +1,173 @@
+/**
+ * The WebAssembly fast path (fast-lines.ts, assembly/book-lines.ts) against the JavaScript scanner it stands
+ * in for: the same lines, values and errors whatever the shape of the file, and the fast path really used on
+ * ordinary files (a build without the module would still pass every other test, only slower).
+ */
+import { isSledopytError } from '@sledopyt/core';
+import { describe, expect, it } from 'vitest';
+import { cp1251, utf8 } from '../test-support/index.js';
+import { readNdsColumns, readNdsLines, writeNdsSectionBytes, type NdsLine, type NdsReadStats, type NdsSource, type ReadNdsOptions } from './index.js';
+import { chunked, purchaseLines, salesLines, SECTION8_FILE, SECTION9_FILE } from './test-support/fixtures.js';
+
+const HEAD = `<?xml version="1.0" encoding="windows-1251"?>
+<Файл ИдФайл="NO_NDS.9_7701_7701_7707083893770701001_20260420_5f34036f-27c9-438b-8ccc-0c5059326d04" ВерсПрог="1С:Бухгалтерия 3.0" ВерсФорм="5.12">
+ <Документ Индекс="0000090" НомКорр="0">
+  <КнигаПрод>
+`;
+const TAIL = `  </КнигаПрод>
+ </Документ>
+</Файл>
+`;
+
+/** A sales line `n` with a КПП of its own (distinct codes collide in the interning table) and three entries. */
+function line(n: number): string {
+  const kpp = String(770100000 + ((n * 7919) % 99991)).padStart(9, '0');
+  const rnpt = (i: number) => `10702070/0${1 + (i % 9)}0126/${String(n * 3 + i).padStart(7, '0')}/00${1 + (i % 9)}`;
+  const entries = [0, 1, 2].map((i) => `    <СвРегНом РегНомПросл="${rnpt(i)}" ОКЕИ="${i === 1 ? '166' : '796'}" КолТовПросл="${1 + i}" СтоимТовПросл="${(n + i) * 100}.5${i}"/>\n`).join('');
+  return `   <КнПродСтр НомерПор="${n}" НомСчФПрод="ЧК-${n}" ДатаСчФПрод="1${n % 9}.01.2026" СтоимПродСФ="${n * 122}.00" СтоимПродСФ22="${n * 100}.00" СумНДССФ22="${n * 22}.00">
+    <КодВидОпер>01</КодВидОпер>
+${entries}    <СвПокуп><СведЮЛ ИННЮЛ="77${String(n).padStart(8, '0')}" КПП="${kpp}"/></СвПокуп>
+   </КнПродСтр>
+`;
+}
+
+/** Variations of line n that the fast path leaves to JavaScript, and the JavaScript scanner reads. */
+const UNUSUAL: readonly ((text: string) => string)[] = [
+  (text) => text.replace('НомСчФПрод="ЧК-', 'НомСчФПрод="ЧК &amp; К-'), // a reference
+  (text) => text.replace('<КодВидОпер>', '<!-- комментарий --><КодВидОпер>'), // a comment
+  (text) => text.replace(' ДатаСчФПрод=', '\n      ДатаСчФПрод ='), // a line break and a space before "="
+  (text) => text.replace("ОКЕИ=\"796\"", "ОКЕИ='796'"), // apostrophes
+  (text) => text.replace('<СвПокуп>', '<НовыйЭлемент Версия="5.13"/><СвПокуп>'), // an element of a later version
+  (text) => text.replace(' СтоимПродСФ=', ' НовыйАтрибут="1" СтоимПродСФ='), // an attribute of a later version
+  (text) => text.replace('КолТовПросл="2"', 'КолТовПросл="2.5"'), // a fraction: the general number path
+  (text) => text.replace(/РегНомПросл="[^"]+"/, 'РегНомПросл="10702070/150126/0001234"'), // a customs declaration number
+  // An invalid RNPT in the last entry, after two interned ОКЕИ (kept: invalidRegistrationNumbers 'keep').
+  (text) => {
+    const at = text.lastIndexOf('РегНомПросл="') + 'РегНомПросл="'.length;
+    return text.slice(0, at) + '10702070/310226/0000001/001' + text.slice(text.indexOf('"', at));
+  },
+];
+
+const section = (lines: string) => cp1251(HEAD + lines + TAIL);
+
+/** A file of `count` lines where every `every`-th line has one of the unusual shapes. */
+function mixedSection(count: number, every: number): Uint8Array {
+  let text = '';
+  for (let n = 1; n <= count; n++) {
+    const unusual = UNUSUAL[Math.floor(n / every) % UNUSUAL.length] as (text: string) => string;
+    text += n % every === 0 ? unusual(line(n)) : line(n);
+  }
+  return section(text);
+}
+
+interface Read {
+  lines: NdsLine[];
+  error: unknown;
+  fastLines: number;
+}
+
+/** All lines through the columns reader (as model lines) and the lines reader, which must agree. */
+async function read(source: () => NdsSource, options: ReadNdsOptions = {}): Promise<Read> {
+  const stats: NdsReadStats = { fastLines: 0 };
+  const lines: NdsLine[] = [];
+  let error: unknown;
+  try {
+    for await (const batch of readNdsColumns(source(), { ...options, stats }).batches()) for (let i = 0; i < batch.length; i++) lines.push(batch.line(i));
+  } catch (caught) {
+    error = caught;
+  }
+  const objects: NdsLine[] = [];
+  let objectError: unknown;
+  try {
+    for await (const object of readNdsLines(source(), options)) objects.push(object);
+  } catch (caught) {
+    objectError = caught;
+  }
+  expect(objects).toStrictEqual(lines);
+  expect(detailsOf(objectError)).toEqual(detailsOf(error));
+  return { lines, error, fastLines: stats.fastLines };
+}
+
+const detailsOf = (error: unknown) => (error === undefined ? undefined : isSledopytError(error) ? { code: error.code, details: error.details } : String(error));
+
+/** The fast path and the JavaScript scanner on the same bytes: equal results; returns the fast read. */
+async function both(bytes: Uint8Array, chunkSize?: number, options: ReadNdsOptions = {}): Promise<Read> {
+  const source = () => (chunkSize === undefined ? bytes : chunked(bytes, chunkSize));
+  const fast = await read(source, options);
+  const slow = await read(source, { ...options, fastPath: false });
+  expect(slow.fastLines).toBe(0);
+  expect(fast.lines).toStrictEqual(slow.lines);
+  expect(detailsOf(fast.error)).toEqual(detailsOf(slow.error));
+  return fast;
+}
+
+describe('the WebAssembly fast path of the book reader', () => {
+  it('reads the lines of generated sales (windows-1251) and purchase (UTF-8) books as the JavaScript scanner does', async () => {
+    const sales = await writeNdsSectionBytes(SECTION9_FILE, salesLines(400));
+    const purchases = await writeNdsSectionBytes(SECTION8_FILE, purchaseLines(300), { encoding: 'utf-8' });
+    for (const bytes of [sales, purchases]) {
+      const whole = await both(bytes);
+      expect(whole.error).toBeUndefined();
+      // Most lines take the fast path (the generator writes references into some invoice numbers).
+      expect(whole.fastLines).toBeGreaterThan(whole.lines.length * 0.6);
+      for (const size of [4096, 65_536 + 17]) expect((await both(bytes, size)).lines).toStrictEqual(whole.lines);
+    }
+  });
+
+  it('hands every unusual line to the JavaScript scanner and keeps the interned codes right around them', async () => {
+    const bytes = mixedSection(3000, 7);
+    const keep: ReadNdsOptions = { invalidRegistrationNumbers: 'keep' };
+    const result = await both(bytes, 100_003, keep);
+    expect(result.error).toBeUndefined();
+    expect(result.lines).toHaveLength(3000);
+    expect(result.fastLines).toBeGreaterThan(2400);
+    expect(result.fastLines).toBeLessThan(3000);
+    const sample = result.lines[2999 - 1] as NdsLine & { book: 'sales' };
+    expect(sample.СвПокуп[0]).toEqual({ kind: 'СведЮЛ', ИННЮЛ: '7700002999', КПП: String(770100000 + ((2999 * 7919) % 99991)) });
+    expect(sample.СвРегНом.map((entry) => entry.ОКЕИ)).toEqual(['796', '166', '796']);
+    // In UTF-8 too (two bytes per Cyrillic letter in every name).
+    const text = new TextDecoder('windows-1251').decode(bytes).replace('windows-1251', 'UTF-8');
+    expect((await both(utf8(text), 65_536, keep)).lines).toStrictEqual(result.lines);
+    expect(result.lines.flatMap((read) => read.СвРегНом).filter((entry) => entry.kind === 'invalid').length).toBeGreaterThan(30);
+  });
+
+  it('gives up on files of another shape without slowing them down, and reads them right', async () => {
+    let text = '';
+    for (let n = 1; n <= 600; n++) text += line(n).replace('<КодВидОпер>', '<!-- 1С --><КодВидОпер>');
+    const result = await both(section(text));
+    expect(result.lines).toHaveLength(600);
+    expect(result.fastLines).toBe(0);
+  });
+
+  it('fails where the JavaScript scanner fails, with the same file, line and path, after the same lines', async () => {
+    const broken: readonly [string, (text: string) => string][] = [
+      ['a malformed amount', (text) => text.replace(/СумНДССФ22="[^"]+"/, 'СумНДССФ22="18 480,00"')],
+      ['an invalid RNPT', (text) => text.replace(/РегНомПросл="[^"]+"/, 'РегНомПросл="10702070/310226/0000001/001"')],
+      ['a missing required attribute', (text) => text.replace(/ НомСчФПрод="[^"]+"/, '')],
+      ['a repeated attribute', (text) => text.replace(' ОКЕИ="796"', ' ОКЕИ="796" ОКЕИ="796"')],
+      ['a missing КодВидОпер', (text) => text.replace('<КодВидОпер>01</КодВидОпер>', '')],
+      ['an impossible date', (text) => text.replace(/ДатаСчФПрод="[^"]+"/, 'ДатаСчФПрод="30.02.2026"')],
+      ['a text too long', (text) => text.replace('КПП="', 'КПП="1')],
+      ['an unknown entity', (text) => text.replace('НомСчФПрод="ЧК-', 'НомСчФПрод="ЧК&nbsp;')],
+      ['a mismatched end tag', (text) => text.replace('</СвПокуп>', '</СвПрод>')],
+    ];
+    for (const [what, breakIt] of broken) {
+      let text = '';
+      for (let n = 1; n <= 900; n++) text += n === 700 ? breakIt(line(n)) : line(n);
+      for (const size of [undefined, 65_536]) {
+        const result = await both(section(text), size);
+        expect(result.lines, what).toHaveLength(699);
+        expect(isSledopytError(result.error), what).toBe(true);
+        expect((result.error as { details: { line: number; path: string } }).details, what).toMatchObject({ path: expect.stringContaining('КнПродСтр[700]') });
+      }
+    }
+  });
+
+  it("keeps an invalid RNPT with invalidRegistrationNumbers: 'keep' on either path", async () => {
+    let text = '';
+    for (let n = 1; n <= 50; n++) text += n === 20 ? line(n).replace(/РегНомПросл="[^"]+"/, 'РегНомПросл="10702070/310226/0000001/001"') : line(n);
+    const result = await both(section(text), undefined, { invalidRegistrationNumbers: 'keep' });
+    expect(result.lines[19]?.СвРегНом[0]).toMatchObject({ kind: 'invalid', number: '10702070/310226/0000001/001' });
+    expect(result.fastLines).toBeGreaterThan(40);
+  });
+});
