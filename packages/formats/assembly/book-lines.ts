@@ -67,12 +67,12 @@ const ROLE_COUNTERPARTY: i32 = 7;
 const ROLE_INTERMEDIARY: i32 = 8;
 
 // Tape record codes.
-export const REC_LINE: i32 = 1;
+// A line's records: its attributes, then its children (a leaf's attributes follow the leaf's record), then
+// REC_LINE_END.
 export const REC_LINE_END: i32 = 2;
 export const REC_ATTRIBUTE: i32 = 3;
 export const REC_TEXT: i32 = 4;
 export const REC_REGISTRATION: i32 = 5;
-export const REC_LEAF_END: i32 = 6;
 export const REC_COUNTERPARTY: i32 = 7;
 export const REC_PAYMENT: i32 = 8;
 export const REC_PARTIAL_INVOICE: i32 = 9;
@@ -568,7 +568,6 @@ function readCounterparty(p: i32, offset: i32, length: i32, intermediary: i32): 
   writeRecord(REC_COUNTERPARTY, p, p, legal | (intermediary << 1));
   p = legal == 1 ? readLeaf(p + 1 + legalNameLength, KIND_LEGAL, legalNameOffset, legalNameLength) : readLeaf(p + 1 + soleNameLength, KIND_SOLE, soleNameOffset, soleNameLength);
   if (p < 0) return p;
-  writeRecord(REC_LEAF_END, p, p, 0);
   p = skipSpace(p);
   return readEndTag(p, offset, length);
 }
@@ -577,7 +576,6 @@ let lastChild: i32 = 0;
 
 /** One book line from its "<"; the position after its end tag, UNUSUAL or INCOMPLETE. */
 function readLine(p: i32): i32 {
-  writeRecord(REC_LINE, p, p, 0);
   p = readAttributes(p + 1 + lineNameLength, KIND_LINE, REC_ATTRIBUTE);
   if (p < 0) return p;
   if (emptyElement) return UNUSUAL; // no КодВидОпер: the scanner says so
@@ -609,13 +607,11 @@ function readLine(p: i32): i32 {
       writeRecord(REC_REGISTRATION, p, p, 0);
       p = readLeaf(p, KIND_REGISTRATION, offset, length);
       if (p < 0) return p;
-      writeRecord(REC_LEAF_END, p, p, 0);
     } else if (role == ROLE_PAYMENT || role == ROLE_PARTIAL_INVOICE) {
       const payment = role == ROLE_PAYMENT;
       writeRecord(payment ? REC_PAYMENT : REC_PARTIAL_INVOICE, p, p, 0);
       p = readLeaf(p, payment ? KIND_PAYMENT : KIND_PARTIAL_INVOICE, offset, length);
       if (p < 0) return p;
-      writeRecord(REC_LEAF_END, p, p, 0);
     } else if (role == ROLE_COUNTERPARTY || role == ROLE_INTERMEDIARY) {
       p = readCounterparty(p, offset, length, role == ROLE_INTERMEDIARY ? 1 : 0);
     } else {

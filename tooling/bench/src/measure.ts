@@ -8,7 +8,7 @@
  * canonical number, ОКЕИ, КолТовПросл, СтоимТовПросл, and КодВидТовар), so that nothing is measured that a
  * real consumer would have to pay for later.
  */
-import { readFileChunks, readNdsColumns, readNdsLines, readNdsLinesWithSaxes, type NdsLine, type NdsLineColumns } from '@sledopyt/formats';
+import { readFileChunks, readNdsColumns, readNdsLines, readNdsLinesWithSaxes, type NdsLine, type NdsLineColumns, type NdsReadStats } from '@sledopyt/formats';
 import { SaxesParser } from 'saxes';
 
 export const MEASUREMENTS = ['reference', 'scanner-columns', 'scanner-batches', 'scanner-lines', 'saxes-events', 'saxes-reader'] as const;
@@ -27,6 +27,8 @@ export interface MeasurementResult {
   cpuSeconds: number;
   /** A sum over the touched fields (the same for every reader of the same bytes). */
   checksum: number;
+  /** Scanner readers: lines read by the WebAssembly fast path. */
+  fastLines?: number;
 }
 
 /** What the consumers compute from the fields: lengths of texts, numbers, kopecks, units. */
@@ -91,6 +93,7 @@ export async function measure(measurement: Measurement, path: string, limitBytes
   let items = 0;
   let entries = 0;
   const touch = new Touch();
+  const stats: NdsReadStats = { fastLines: 0 };
   switch (measurement) {
     case 'reference': {
       const decoder = new TextDecoder('windows-1251');
@@ -102,19 +105,19 @@ export async function measure(measurement: Measurement, path: string, limitBytes
       break;
     }
     case 'scanner-columns':
-      for await (const batch of readNdsColumns(path).batches()) {
+      for await (const batch of readNdsColumns(path, { stats }).batches()) {
         items += batch.length;
         touch.columns(batch);
       }
       break;
     case 'scanner-batches':
-      for await (const batch of readNdsLines(path).batches()) {
+      for await (const batch of readNdsLines(path, { stats }).batches()) {
         items += batch.length;
         for (const line of batch) touch.line(line);
       }
       break;
     case 'scanner-lines':
-      for await (const line of readNdsLines(path)) {
+      for await (const line of readNdsLines(path, { stats })) {
         items++;
         touch.line(line);
       }
@@ -161,5 +164,6 @@ export async function measure(measurement: Measurement, path: string, limitBytes
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     sampledRssMb: sampled / 1024 / 1024,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    ...(measurement.startsWith('scanner') ? { fastLines: stats.fastLines } : {}),
   };
 }

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
         ? `read in 4 MiB chunks + TextDecoder('windows-1251')`
         : measurement.startsWith('saxes')
           ? `first ${fixed(result.bytes / MB, 0)} MiB only`
-          : `${result.items} lines, ${result.entries} СвРегНом`;
+          : `${result.items} lines (${fixed((100 * (result.fastLines ?? 0)) / Math.max(1, result.items), 0)} % by the WebAssembly fast path), ${result.entries} СвРегНом`;
     console.log(
       `${measurement.padEnd(24)} ${fixed(mbps(result)).padStart(6)}  ${fixed(mbps(result) / mbps(reference), 2).padStart(5)}  ${fixed(cpuMbps(result)).padStart(9)}  ${fixed(cpuMbps(result) / cpuMbps(referenceCpu), 2).padStart(5)}  ${perSecond.padStart(8)}  ${fixed(result.peakRssMb, 0).padStart(5)} MiB  ${note}`,
     );

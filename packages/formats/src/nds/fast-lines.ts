@@ -44,7 +44,7 @@ export const FAST_ROLES: Readonly<Record<ChildRole, number>> = {
 };
 
 /** Tape record codes and element kinds, as in assembly/book-lines.ts. */
-export const RECORD = { line: 1, lineEnd: 2, attribute: 3, text: 4, registration: 5, leafEnd: 6, counterparty: 7, payment: 8, partialInvoice: 9 } as const;
+export const RECORD = { lineEnd: 2, attribute: 3, text: 4, registration: 5, counterparty: 7, payment: 8, partialInvoice: 9 } as const;
 const KIND = { line: 0, registration: 1, legal: 2, sole: 3, payment: 4, partialInvoice: 5 } as const;
 /** Value kinds as the module and `BookScanner.fastValue` number them. */
 export const VALUE_KIND = { text: 0, money: 1, quantity: 2, integer: 3, date: 4 } as const;

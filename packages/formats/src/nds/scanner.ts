@@ -1491,10 +1491,10 @@ export class BookScanner {
     let lines = 0;
     let r = 0;
     while (r < records) {
-      // RECORD.line, then the line's attributes.
+      // The line's attributes, its children, RECORD.lineEnd.
       const values = newValues(lineFields.fields.length);
       let defined = 0;
-      let word = tape[++r * 4] as number;
+      let word = tape[r * 4] as number;
       while ((word & 0xff) === RECORD.attribute) {
         const field = (word >> 8) & 0xff;
         const value = this.fastValue(lineFields, field, word, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset, tape[r * 4 + 3] as number, numbers[r] as number);
@@ -1557,8 +1557,8 @@ export class BookScanner {
             }
             word = tape[++r * 4] as number;
           }
-          // RECORD.leafEnd. The canonical RNPT (nearly every value) was recognised on its bytes, other numbers go
-          // to the core; an invalid one (or none) to readLine: an error, or an 'invalid' entry.
+          // The canonical RNPT (nearly every value) was recognised on its bytes, other numbers go to the core;
+          // an invalid one (or none) to readLine: an error, or an 'invalid' entry.
           if (typeof text !== 'string') return this.stopTape(lines, r);
           if (canonical) {
             builder.registration(text, 'rnpt', text, okei as string | undefined, quantity, cost);
@@ -1567,7 +1567,6 @@ export class BookScanner {
             if ('code' in classified) return this.stopTape(lines, r);
             builder.registration(text, classified.kind, classified.number, okei as string | undefined, quantity, cost);
           }
-          word = tape[++r * 4] as number;
           continue;
         }
         // A leaf: СвРегНом, a payment document, a partial invoice, or СведЮЛ / СведИП of a counterparty.
@@ -1590,7 +1589,6 @@ export class BookScanner {
           leaf[field] = value;
           word = tape[++r * 4] as number;
         }
-        // RECORD.leafEnd
         if ((leafDefined & element.requiredMask) !== element.requiredMask) return this.stopTape(lines, r);
         if (code === RECORD.counterparty) {
           if ((party & 2) === 0) builder.counterparty(legal, leaf);
@@ -1601,7 +1599,6 @@ export class BookScanner {
         } else {
           builder.partialInvoice(leaf);
         }
-        word = tape[++r * 4] as number;
       }
       // RECORD.lineEnd: the position after the line and the line breaks up to it.
       if (operationCodes === 0) return this.stopTape(lines, r);
