@@ -1493,17 +1493,9 @@ export class BookScanner {
     while (r < records) {
       // The line's attributes, its children, RECORD.lineEnd.
       const values = newValues(lineFields.fields.length);
-      let defined = 0;
+      r = this.readTapeAttributes(fast, lineFields, values, r);
+      if (r < 0) return lines;
       let word = tape[r * 4] as number;
-      while ((word & 0xff) === RECORD.attribute) {
-        const field = (word >> 8) & 0xff;
-        const value = this.fastValue(lineFields, field, word, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset, tape[r * 4 + 3] as number, numbers[r] as number);
-        if (value === FALLBACK) return this.stopTape(lines, r);
-        if (value !== undefined) defined |= 1 << field;
-        values[field] = value;
-        word = tape[++r * 4] as number;
-      }
-      if ((defined & lineFields.requiredMask) !== lineFields.requiredMask) return this.stopTape(lines, r);
       builder.beginLine();
       let operationCodes = 0;
       let intermediaries = 0;
@@ -1579,17 +1571,9 @@ export class BookScanner {
           : this.soleTraderFields;
         const leaf = element.scratch;
         for (let i = 0; i < leaf.length; i++) leaf[i] = undefined;
-        let leafDefined = 0;
-        word = tape[++r * 4] as number;
-        while ((word & 0xff) === RECORD.attribute) {
-          const field = (word >> 8) & 0xff;
-          const value = this.fastValue(element, field, word, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset, tape[r * 4 + 3] as number, numbers[r] as number);
-          if (value === FALLBACK) return this.stopTape(lines, r);
-          if (value !== undefined) leafDefined |= 1 << field;
-          leaf[field] = value;
-          word = tape[++r * 4] as number;
-        }
-        if ((leafDefined & element.requiredMask) !== element.requiredMask) return this.stopTape(lines, r);
+        r = this.readTapeAttributes(fast, element, leaf, r + 1);
+        if (r < 0) return lines;
+        word = tape[r * 4] as number;
         if (code === RECORD.counterparty) {
           if ((party & 2) === 0) builder.counterparty(legal, leaf);
           else if (intermediaries++ === 0) builder.intermediary(legal, leaf);
@@ -1616,6 +1600,24 @@ export class BookScanner {
   private stopTape(lines: number, record: number): number {
     this.tapeStop = record;
     return lines;
+  }
+
+  /**
+   * The attribute records of an element from record `r` into `values` (by field position); the record after
+   * them, or -1 when readLine should read the line (a value to look at, a required attribute missing).
+   */
+  private readTapeAttributes(fast: FastBookLines, element: ElementFields, values: FieldValues, r: number): number {
+    const tape = fast.tape;
+    const offset = fast.offset;
+    let defined = 0;
+    for (let word = tape[r * 4] as number; (word & 0xff) === RECORD.attribute; word = tape[++r * 4] as number) {
+      const field = (word >> 8) & 0xff;
+      const value = this.fastValue(element, field, word, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset, tape[r * 4 + 3] as number, fast.numbers[r] as number);
+      if (value === FALLBACK) return this.stopTape(-1, r);
+      if (value !== undefined) defined |= 1 << field;
+      values[field] = value;
+    }
+    return (defined & element.requiredMask) === element.requiredMask ? r : this.stopTape(-1, r);
   }
 
   /** A value from the tape as readFields would convert it, FALLBACK when readLine should look at it. */
