@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -11,6 +12,8 @@ export function createVitestConfig(overrides = {}) {
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       restoreMocks: true,
+      // One temporary folder per run, removed afterwards (global-setup.js).
+      globalSetup: [fileURLToPath(new URL('./global-setup.js', import.meta.url))],
       pool: 'forks',
       maxWorkers: process.env.CI ? 1 : 2,
       testTimeout: 30_000,
