@@ -131,6 +131,22 @@ describe('the WebAssembly fast path of the book reader', () => {
     expect(result.lines.flatMap((read) => read.СвРегНом).filter((entry) => entry.kind === 'invalid').length).toBeGreaterThan(30);
   });
 
+  it('grows its memory for a window larger than usual, and leaves a line too long for its tape to JavaScript', async () => {
+    // One 7 MB buffer is one window (the module starts with room for 4 MiB).
+    const big = mixedSection(12_000, 50);
+    expect(big.length).toBeGreaterThan(7_000_000);
+    const whole = await both(big, undefined, { invalidRegistrationNumbers: 'keep' });
+    expect(whole.error).toBeUndefined();
+    expect(whole.lines).toHaveLength(12_000);
+    expect(whole.fastLines).toBeGreaterThan(11_000);
+    // 20 000 СвРегНом in one line: more records than the tape holds.
+    const entry = (i: number) => `<СвРегНом РегНомПросл="10702070/010126/${String(i).padStart(7, '0')}/001" ОКЕИ="796" КолТовПросл="1" СтоимТовПросл="100"/>`;
+    const huge = line(2).replace('<КодВидОпер>01</КодВидОпер>', `<КодВидОпер>01</КодВидОпер>${Array.from({ length: 20_000 }, (_, i) => entry(i + 1)).join('')}`);
+    const result = await both(section(line(1) + huge + line(3)));
+    expect(result.lines.map((read) => read.СвРегНом.length)).toEqual([3, 20_003, 3]);
+    expect(result.fastLines).toBe(2);
+  });
+
   it('gives up on files of another shape without slowing them down, and reads them right', async () => {
     let text = '';
     for (let n = 1; n <= 600; n++) text += line(n).replace('<КодВидОпер>', '<!-- 1С --><КодВидОпер>');
