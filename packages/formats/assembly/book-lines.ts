@@ -21,7 +21,7 @@
  */
 
 export const POOL: i32 = 4096;
-const POOL_BYTES: i32 = 16384;
+export const POOL_BYTES: i32 = 16384;
 const KINDS: i32 = 6;
 const ATTRIBUTES: i32 = POOL + POOL_BYTES; // [kind][32] × (name offset, name length, value kind, field)
 const ORDER: i32 = ATTRIBUTES + KINDS * 32 * 16; // [kind][32] i8: the attribute seen at each position last time

@@ -31,7 +31,7 @@ interface WasmApi {
 }
 const WebAssembly = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-/** Child roles the fast path reads (the scanner's ROLE_* numbers); other children make a line fall back. */
+/** The line's children by role, as the scanner's ROLE_* numbers; an element the format does not know makes a line fall back. */
 export const FAST_ROLES: Readonly<Record<ChildRole, number>> = {
   'operation-code': 1,
   'goods-code': 2,
@@ -58,13 +58,13 @@ const OPTION = { hashed: 1, rnpt: 2 } as const;
 interface BookLinesExports {
   memory: WasmMemory;
   POOL: WasmGlobal;
+  POOL_BYTES: WasmGlobal;
   TAPE: WasmGlobal;
   NUMBERS: WasmGlobal;
   INTERNED_LENGTHS: WasmGlobal;
   INTERN_SLOTS: WasmGlobal;
   DATA: WasmGlobal;
   stopAt: WasmGlobal;
-  stopReason: WasmGlobal;
   records: WasmGlobal;
   reset(): void;
   defineLine(offset: number, length: number): void;
@@ -138,6 +138,7 @@ export class FastBookLines {
     let pool = x.POOL.value;
     const put = (name: string): [number, number] => {
       const bytes = encodeXml(name, grammar.encoding);
+      if (pool + bytes.length + 16 > x.POOL.value + x.POOL_BYTES.value) throw developerError('the names do not fit the module\'s pool');
       this.bytes.set(bytes, pool);
       pool += bytes.length;
       return [pool - bytes.length, bytes.length];
@@ -167,6 +168,7 @@ export class FastBookLines {
    * and `offset` (window offset = tape offset + offset) describe the tape.
    */
   scan(window: Uint8Array, generation: number, start: number, end: number, maxLines: number): number {
+    // The copy starts where the first scan of the window started; a scanner never goes back before it.
     if (generation !== this.generation || start < this.base) this.load(window, generation, start, end);
     return this.exports.scan(start - this.base, end - this.base, maxLines);
   }
@@ -176,7 +178,7 @@ export class FastBookLines {
   }
 
   get stopAt(): number {
-    return (this.exports.stopAt.value) + this.base;
+    return this.exports.stopAt.value + this.base;
   }
 
   get offset(): number {
@@ -216,9 +218,13 @@ export class FastBookLines {
 }
 
 function abortFromWasm(): never {
-  throw new SledopytError({
-    code: 'NDS_FAST_PATH_ABORTED',
-    message: 'book-lines.wasm aborted: a bug in the fast path, not in the file (SLEDOPYT_NDS_WASM=0 reads without it)',
+  throw developerError('book-lines.wasm aborted');
+}
+
+function developerError(what: string): SledopytError {
+  return new SledopytError({
+    code: 'NDS_FAST_PATH_FAILED',
+    message: `${what}: a bug in the fast path, not in the file (SLEDOPYT_NDS_WASM=0 reads without it)`,
     messageRu: 'внутренняя ошибка быстрого чтения раздела декларации (не ошибка файла); повторите с SLEDOPYT_NDS_WASM=0 и сообщите разработчикам',
     actor: 'developer',
   });
