@@ -9,9 +9,9 @@
  * that line, and the JavaScript scanner reads the line instead — so every check and every error message
  * stays in one place, the scanner, and this code only has to be right about what it accepts.
  *
- * Why WebAssembly: measured on a 1 GiB section 9 the JavaScript scanner spent about two thirds of its time
- * tokenising (a byte at a time through typed-array loads with bounds checks); building the values from
- * ready spans is about a third.
+ * Why WebAssembly: on a 1 GiB section 9 the JavaScript scanner's byte loop alone (lines tokenised, no
+ * values) ran at 340–450 MiB/s — typed-array loads with bounds checks, a byte at a time — while this module,
+ * sixteen bytes at a time with SIMD, tokenises about 1 GiB/s (copy of the window included).
  *
  * Memory (shared with JavaScript, which writes the names and the window and reads the tape):
  *   POOL    element and attribute names in the file's encoding
@@ -56,7 +56,7 @@ const VALUE_QUANTITY: i32 = 2;
 const VALUE_INTEGER: i32 = 3;
 const VALUE_DATE: i32 = 4;
 
-// Child roles (the subset read here; any other child makes the line fall back).
+// Child roles (line-rules.ts; an element the format does not know makes the line fall back).
 const ROLE_OPERATION_CODE: i32 = 1;
 const ROLE_GOODS_CODE: i32 = 2;
 const ROLE_ACCOUNTING_DATE: i32 = 3;
