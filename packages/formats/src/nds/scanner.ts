@@ -1627,6 +1627,7 @@ export class BookScanner {
       case VALUE_KIND.text: {
         const min = element.minLength[field] as number;
         const max = element.maxLength[field] as number;
+        if (stop - start > this.limits.maxAttributeValueBytes) return FALLBACK; // readLine reports the limit
         if ((word & RECORD_FLAG.nonAscii) === 0) {
           // ASCII: a character per byte.
           if (stop - start < min || stop - start > max) return FALLBACK;
