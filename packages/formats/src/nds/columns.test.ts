@@ -2,7 +2,7 @@ import { isSledopytError, type SledopytError } from '@sledopyt/core';
 import { describe, expect, it } from 'vitest';
 import { cp1251, utf8 } from '../test-support/index.js';
 import { readNdsColumns, writeNdsSectionBytes, type NdsLine, type NdsSource, type ReadNdsOptions, type SalesBookLine } from './index.js';
-import { chunked, purchaseLines, readAll, readUntilError, salesLines, SECTION8_FILE, SECTION9_FILE } from './test-support/fixtures.js';
+import { chunked, generatedBooks, readAll, readUntilError, salesLines, SECTION9_FILE } from './test-support/fixtures.js';
 
 const HEAD = `<?xml version="1.0" encoding="windows-1251"?>
 <Файл ИдФайл="NO_NDS.9_7701_7701_7707083893770701001_20260420_5f34036f-27c9-438b-8ccc-0c5059326d04" ВерсПрог="1С:Бухгалтерия 3.0" ВерсФорм="5.12">
@@ -70,9 +70,7 @@ function asError(error: unknown): SledopytError {
 
 describe('readNdsColumns agrees with readNdsLines and saxes', () => {
   it('on generated sales (windows-1251) and purchase (UTF-8) books, whole and in chunks of 1, 7 and 4096 bytes', async () => {
-    const sales = await writeNdsSectionBytes(SECTION9_FILE, salesLines(150));
-    const purchases = await writeNdsSectionBytes(SECTION8_FILE, purchaseLines(60), { encoding: 'utf-8' });
-    for (const bytes of [sales, purchases]) {
+    for (const bytes of await generatedBooks(150, 60)) {
       const whole = await allReaders(bytes);
       expect(whole.length).toBeGreaterThan(50);
       for (const size of [1, 7, 4096]) expect(await allReaders(bytes, size)).toStrictEqual(whole);

@@ -6,8 +6,8 @@
 import { isSledopytError } from '@sledopyt/core';
 import { describe, expect, it } from 'vitest';
 import { cp1251, utf8 } from '../test-support/index.js';
-import { readNdsColumns, readNdsLines, writeNdsSectionBytes, type NdsLine, type NdsReadStats, type NdsSource, type ReadNdsOptions } from './index.js';
-import { chunked, purchaseLines, salesLines, SECTION8_FILE, SECTION9_FILE } from './test-support/fixtures.js';
+import { readNdsColumns, readNdsLines, type NdsLine, type NdsReadStats, type NdsSource, type ReadNdsOptions } from './index.js';
+import { chunked, generatedBooks } from './test-support/fixtures.js';
 
 const HEAD = `<?xml version="1.0" encoding="windows-1251"?>
 <Файл ИдФайл="NO_NDS.9_7701_7701_7707083893770701001_20260420_5f34036f-27c9-438b-8ccc-0c5059326d04" ВерсПрог="1С:Бухгалтерия 3.0" ВерсФорм="5.12">
@@ -103,9 +103,7 @@ async function both(bytes: Uint8Array, chunkSize?: number, options: ReadNdsOptio
 
 describe('the WebAssembly fast path of the book reader', () => {
   it('reads the lines of generated sales (windows-1251) and purchase (UTF-8) books as the JavaScript scanner does', async () => {
-    const sales = await writeNdsSectionBytes(SECTION9_FILE, salesLines(400));
-    const purchases = await writeNdsSectionBytes(SECTION8_FILE, purchaseLines(300), { encoding: 'utf-8' });
-    for (const bytes of [sales, purchases]) {
+    for (const bytes of await generatedBooks(400, 300)) {
       const whole = await both(bytes);
       expect(whole.error).toBeUndefined();
       // Most lines take the fast path (the generator writes references into some invoice numbers).

@@ -6,7 +6,7 @@
  */
 import type { Quantity } from '@sledopyt/core';
 import { wholeQuantity } from '@sledopyt/core';
-import { readNdsLines, readNdsLinesWithSaxes, type NdsLine, type NdsSectionFileInput, type PurchaseBookLineInput, type SalesBookLineInput, type ReadNdsOptions, type NdsSource } from '../index.js';
+import { readNdsLines, readNdsLinesWithSaxes, writeNdsSectionBytes, type NdsLine, type NdsSectionFileInput, type PurchaseBookLineInput, type SalesBookLineInput, type ReadNdsOptions, type NdsSource } from '../index.js';
 
 /** Real customs posts (Владивостокский, Находкинский, Московский областной…) in RNPT shape. */
 const CUSTOMS_POSTS = ['10702070', '10714040', '10013160', '10130090', '10216170'];
@@ -111,6 +111,14 @@ export function purchaseLines(count: number, seed = 8): PurchaseBookLineInput[] 
       СвРегНом: [{ РегНомПросл: rnptOf(random), ОКЕИ: goods.okei, КолТовПросл: wholeQuantity(quantity), СтоимТовПросл: base }],
     };
   });
+}
+
+/** A generated sales book (section 9, windows-1251) and purchase book (section 8, UTF-8), as file bytes. */
+export async function generatedBooks(sales: number, purchases: number): Promise<Uint8Array[]> {
+  return [
+    await writeNdsSectionBytes(SECTION9_FILE, salesLines(sales)),
+    await writeNdsSectionBytes(SECTION8_FILE, purchaseLines(purchases), { encoding: 'utf-8' }),
+  ];
 }
 
 /** Chunks of `size` bytes (1 byte: every element is cut at every position). */
