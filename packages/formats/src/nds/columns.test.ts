@@ -1,21 +1,13 @@
 import { isSledopytError, type SledopytError } from '@sledopyt/core';
 import { describe, expect, it } from 'vitest';
-import { cp1251, utf8 } from '../test-support/index.js';
+import { utf8 } from '../test-support/index.js';
 import { readNdsColumns, writeNdsSectionBytes, type NdsLine, type NdsSource, type ReadNdsOptions, type SalesBookLine } from './index.js';
-import { chunked, generatedBooks, readAll, readUntilError, salesLines, SECTION9_FILE } from './test-support/fixtures.js';
+import { chunked, generatedBooks, readAll, readUntilError, SALES_HEAD, SALES_LINE, SALES_TAIL, salesLines, salesSection, SECTION9_FILE } from './test-support/fixtures.js';
 
-const HEAD = `<?xml version="1.0" encoding="windows-1251"?>
-<Файл ИдФайл="NO_NDS.9_7701_7701_7707083893770701001_20260420_5f34036f-27c9-438b-8ccc-0c5059326d04" ВерсПрог="1С:Бухгалтерия 3.0" ВерсФорм="5.12">
- <Документ Индекс="0000090" НомКорр="0">
-  <КнигаПрод>
-`;
-const TAIL = `  </КнигаПрод>
- </Документ>
-</Файл>
-`;
-const LINE = `<КнПродСтр НомерПор="1" НомСчФПрод="УТ-1" ДатаСчФПрод="15.01.2026" СтоимПродСФ="102480.00" СтоимПродСФ22="84000.00" СумНДССФ22="18480.00"><КодВидОпер>01</КодВидОпер><СвРегНом РегНомПросл="10702070/010126/0000001/001" ОКЕИ="796" КолТовПросл="2" СтоимТовПросл="84000.00"/><СвПокуп><СведЮЛ ИННЮЛ="7701234567" КПП="770101001"/></СвПокуп></КнПродСтр>
-`;
-const section = (lines: string) => cp1251(HEAD + lines + TAIL);
+const HEAD = SALES_HEAD;
+const TAIL = SALES_TAIL;
+const LINE = SALES_LINE;
+const section = (lines: string) => salesSection(lines);
 
 /** Column batches of a source, as lines (via `line(i)`), with the columns checked against those lines. */
 async function columnLines(source: NdsSource, options: ReadNdsOptions = {}): Promise<NdsLine[]> {

@@ -5,19 +5,10 @@
  */
 import { isSledopytError } from '@sledopyt/core';
 import { describe, expect, it } from 'vitest';
-import { cp1251, utf8 } from '../test-support/index.js';
+import { utf8 } from '../test-support/index.js';
 import { readNdsColumns, readNdsLines, type NdsLine, type NdsReadStats, type NdsSource, type ReadNdsOptions } from './index.js';
-import { chunked, generatedBooks } from './test-support/fixtures.js';
+import { chunked, generatedBooks, salesSection } from './test-support/fixtures.js';
 
-const HEAD = `<?xml version="1.0" encoding="windows-1251"?>
-<Файл ИдФайл="NO_NDS.9_7701_7701_7707083893770701001_20260420_5f34036f-27c9-438b-8ccc-0c5059326d04" ВерсПрог="1С:Бухгалтерия 3.0" ВерсФорм="5.12">
- <Документ Индекс="0000090" НомКорр="0">
-  <КнигаПрод>
-`;
-const TAIL = `  </КнигаПрод>
- </Документ>
-</Файл>
-`;
 
 /** A sales line `n` with a КПП of its own (distinct codes collide in the interning table) and three entries. */
 function line(n: number): string {
@@ -48,7 +39,7 @@ const UNUSUAL: readonly ((text: string) => string)[] = [
   },
 ];
 
-const section = (lines: string) => cp1251(HEAD + lines + TAIL);
+const section = (lines: string) => salesSection(lines);
 
 /** A file of `count` lines where every `every`-th line has one of the unusual shapes. */
 function mixedSection(count: number, every: number): Uint8Array {

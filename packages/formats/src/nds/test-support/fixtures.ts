@@ -5,6 +5,7 @@
  * ampersands. Deterministic (seeded), so a failing test shows the same data again.
  */
 import type { Quantity } from '@sledopyt/core';
+import { cp1251 } from '../../test-support/index.js';
 import { wholeQuantity } from '@sledopyt/core';
 import { readNdsLines, readNdsLinesWithSaxes, writeNdsSectionBytes, type NdsLine, type NdsSectionFileInput, type PurchaseBookLineInput, type SalesBookLineInput, type ReadNdsOptions, type NdsSource } from '../index.js';
 
@@ -112,6 +113,21 @@ export function purchaseLines(count: number, seed = 8): PurchaseBookLineInput[] 
     };
   });
 }
+
+/** The head and tail of a hand-written section 9 (windows-1251) around its lines, and one plain line. */
+export const SALES_HEAD = `<?xml version="1.0" encoding="windows-1251"?>
+<Файл ИдФайл="NO_NDS.9_7701_7701_7707083893770701001_20260420_5f34036f-27c9-438b-8ccc-0c5059326d04" ВерсПрог="1С:Бухгалтерия 3.0" ВерсФорм="5.12">
+ <Документ Индекс="0000090" НомКорр="0">
+  <КнигаПрод>
+`;
+export const SALES_TAIL = `  </КнигаПрод>
+ </Документ>
+</Файл>
+`;
+export const SALES_LINE = `<КнПродСтр НомерПор="1" НомСчФПрод="УТ-1" ДатаСчФПрод="15.01.2026" СтоимПродСФ="102480.00" СтоимПродСФ22="84000.00" СумНДССФ22="18480.00"><КодВидОпер>01</КодВидОпер><СвРегНом РегНомПросл="10702070/010126/0000001/001" ОКЕИ="796" КолТовПросл="2" СтоимТовПросл="84000.00"/><СвПокуп><СведЮЛ ИННЮЛ="7701234567" КПП="770101001"/></СвПокуп></КнПродСтр>
+`;
+/** A windows-1251 section 9 of the given lines. */
+export const salesSection = (lines: string, head = SALES_HEAD): Uint8Array => cp1251(head + lines + SALES_TAIL);
 
 /** A generated sales book (section 9, windows-1251) and purchase book (section 8, UTF-8), as file bytes. */
 export async function generatedBooks(sales: number, purchases: number): Promise<Uint8Array[]> {
