@@ -192,6 +192,9 @@ describe('report on operations', () => {
     const missing = run(movements, [], { asOf: '2026-10-27' }).discrepancies.filter((d) => d.code === 'REPORT_LATE');
     expect(missing).toHaveLength(1);
     expect(missing[0]?.actual).toBe('отчёт не подан');
+    // It names the quarter's first operation to report: its document and movement.
+    const first = retail[0] as (typeof retail)[number];
+    expect(missing[0]).toMatchObject({ document: { number: 'ОРП-0814', date: '2026-08-14' }, movementIds: [first.id] });
     expect(run([...receipts, sale], [], { asOf: '2026-11-25' }).discrepancies.filter((d) => d.code === 'REPORT_LATE')).toEqual([]);
     expect(run(movements, []).discrepancies.filter((d) => d.code === 'REPORT_LATE')).toHaveLength(1);
   });

@@ -14,7 +14,7 @@ import { computeDeadline, isLate, type DeadlineKindId, type LatenessCheck } from
 import { formatQuarter, type Quarter } from '../calendar/quarter.js';
 import { isSledopytError } from '../errors.js';
 import { checkEaeuRnptBeforeImport, type EaeuImportRecord } from '../ledger/eaeu-rnpt-before-import.js';
-import { MOVEMENT_KINDS } from '../ledger/movement-kinds.js';
+import { MOVEMENT_KINDS, type MovementKind } from '../ledger/movement-kinds.js';
 import { movementOperationCode, type Movement } from '../ledger/movement.js';
 import { OPERATION_CODES } from '../ledger/operation-codes.js';
 import { addQuantities, formatQuantityRu, ZERO_QUANTITY, type Quantity } from '../money/quantity.js';
@@ -34,13 +34,20 @@ export interface FilingChecksOptions {
   asOf: CalendarDate | undefined;
 }
 
-/** Operations the report must show: (RNPT, code) with the quarter's total and the first document. */
+/**
+ * Operations the report must show: (RNPT, code) with the quarter's total and the first document. Kept for every
+ * RNPT of the quarter (500 000 at a large importer), so only what the findings print is kept: the first
+ * document, not the movement, and the movement ids only when a report was filed (only then can an operation be
+ * missing from it; without one, REPORT_LATE names the first operation alone).
+ */
 interface ReportableOperation {
   code: string;
   rnpt: string;
   unit: string;
   quantity: Quantity;
-  first: Movement;
+  kind: MovementKind;
+  document: DiscrepancyDocument;
+  firstId: string | undefined;
   ids: string[];
 }
 
@@ -108,12 +115,23 @@ export class FilingChecks {
     if (code === null || (this.#options.vatPayer && code > '14')) return;
     const key = `${movement.rnpt}|${code}|${movement.unit}`;
     const known = this.#reportable.get(key);
+    // Filings come first (Reconciliation.addFiling): whether the quarter has a report is known here.
+    const keepIds = this.#reports.length > 0 && movement.id !== undefined;
     if (known === undefined) {
-      this.#reportable.set(key, { code, rnpt: movement.rnpt, unit: movement.unit, quantity: movement.quantity, first: movement, ids: movement.id === undefined ? [] : [movement.id] });
+      this.#reportable.set(key, {
+        code,
+        rnpt: movement.rnpt,
+        unit: movement.unit,
+        quantity: movement.quantity,
+        kind: movement.kind,
+        document: documentOfMovement(movement),
+        firstId: movement.id,
+        ids: keepIds ? [movement.id as string] : [],
+      });
       return;
     }
     known.quantity = addQuantities(known.quantity, movement.quantity);
-    if (movement.id !== undefined && known.ids.length < MAX_IDS_PER_OPERATION) known.ids.push(movement.id);
+    if (keepIds && known.ids.length < MAX_IDS_PER_OPERATION) known.ids.push(movement.id as string);
   }
 
   *findings(): Generator<Discrepancy> {
@@ -213,13 +231,17 @@ export class FilingChecks {
       const someOperation = this.#reportable.values().next();
       if (someOperation.done === true || due === undefined) return;
       if (this.#overdue('operations-report', quarterId) === undefined) return;
-      yield discrepancy('REPORT_LATE', {
-        movements: [someOperation.value.first],
-        expected: `отчёт об операциях за ${quarterRu(quarterId)} не позднее ${formatDateRu(due)}`,
-        actual: 'отчёт не подан',
-        messageRu: `Отчёт об операциях за ${quarterRu(quarterId)} не подан, а срок прошёл ${formatDateRu(due)}; в квартале ${this.#reportable.size} операций, которые в нём нужно отразить`,
-        details: { due, operations: this.#reportable.size, missing: true },
-      });
+      const operation = someOperation.value;
+      yield {
+        ...discrepancy('REPORT_LATE', {
+          document: operation.document,
+          expected: `отчёт об операциях за ${quarterRu(quarterId)} не позднее ${formatDateRu(due)}`,
+          actual: 'отчёт не подан',
+          messageRu: `Отчёт об операциях за ${quarterRu(quarterId)} не подан, а срок прошёл ${formatDateRu(due)}; в квартале ${this.#reportable.size} операций, которые в нём нужно отразить`,
+          details: { due, operations: this.#reportable.size, missing: true },
+        }),
+        movementIds: operation.firstId === undefined ? [] : [operation.firstId],
+      };
       return;
     }
     if (due !== undefined && compareDates(first.filedOn, due) > 0) {
@@ -269,11 +291,11 @@ export class FilingChecks {
     for (const [key, operation] of this.#reportable) {
       const inReport = reported.get(key) ?? ZERO_QUANTITY;
       if (inReport >= operation.quantity) continue;
-      const label = OPERATION_CODES[operation.code as keyof typeof OPERATION_CODES]?.nameRu ?? MOVEMENT_KINDS[operation.first.kind].labelRu;
+      const label = OPERATION_CODES[operation.code as keyof typeof OPERATION_CODES]?.nameRu ?? MOVEMENT_KINDS[operation.kind].labelRu;
       yield {
         ...discrepancy('NOT_IN_REPORT', {
           rnpt: operation.rnpt,
-          document: documentOfMovement(operation.first),
+          document: operation.document,
           expected: `код ${operation.code}: ${formatQuantityRu(operation.quantity)} (по учёту за квартал)`,
           actual: inReport === ZERO_QUANTITY ? 'в отчёте нет' : `в отчёте ${formatQuantityRu(inReport)}`,
           messageRu: `Операция с кодом ${operation.code} («${shorten(label)}») по РНПТ ${operation.rnpt} — ${formatQuantityRu(operation.quantity)} за квартал по учёту, а в отчёте об операциях № ${report.number} ${inReport === ZERO_QUANTITY ? 'её нет' : `только ${formatQuantityRu(inReport)}`}`,
