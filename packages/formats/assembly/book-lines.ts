@@ -9,9 +9,9 @@
  * that line, and the JavaScript scanner reads the line instead — so every check and every error message
  * stays in one place, the scanner, and this code only has to be right about what it accepts.
  *
- * Why WebAssembly: on a 1 GiB section 9 the JavaScript scanner's byte loop alone (lines tokenised, no
- * values) ran at 340–450 MiB/s — typed-array loads with bounds checks, a byte at a time — while this module,
- * sixteen bytes at a time with SIMD, tokenises about 1 GiB/s (copy of the window included).
+ * Why WebAssembly: the JavaScript scanner reads a 1 GiB section 9 at about 260 MiB/s even with a builder that
+ * keeps nothing — typed-array loads with bounds checks, a byte at a time — while this module, sixteen bytes at
+ * a time with SIMD, tokenises about 1 GiB/s (copy of the window included; see the package README).
  *
  * Memory (shared with JavaScript, which writes the names and the window and reads the tape):
  *   POOL    element and attribute names in the file's encoding
@@ -38,8 +38,6 @@ export const NUMBERS: i32 = TAPE + TAPE_RECORDS * 16;
 export const DATA: i32 = NUMBERS + TAPE_RECORDS * 8;
 /** A line may not start when fewer records than this are left (a line with more falls back). */
 const LINE_RESERVE: i32 = 4096;
-/** An unknown name this close to the end of the window may be a known one cut short (names are < 128 bytes). */
-const NAME_MARGIN: i32 = 128;
 
 // Element kinds (attribute tables).
 const KIND_LINE: i32 = 0;
@@ -87,20 +85,10 @@ const HIT: i32 = 8;
 const HASHED: i32 = 1 << 16;
 const RNPT: i32 = 1 << 17;
 
-// Why the scan stopped (stopReason).
-export const STOP_MAX_LINES: i32 = 0;
-export const STOP_END_OF_WINDOW: i32 = 1;
-export const STOP_NOT_A_LINE: i32 = 2;
-export const STOP_UNUSUAL_LINE: i32 = 3;
-export const STOP_TAPE_FULL: i32 = 4;
-
-// Results of the inner readers: a position ≥ 0, or one of these.
+// Results of the inner readers: a position ≥ 0, or this: the line is unusual or cut by the end of the window
+// (either way the JavaScript scanner reads it).
 const UNUSUAL: i32 = -1;
-const INCOMPLETE: i32 = -2;
 
-/** Position after the last complete line (the caller continues there). */
-export let stopAt: i32 = 0;
-export let stopReason: i32 = 0;
 /** Records written by the last scan. */
 export let records: i32 = 0;
 
@@ -229,7 +217,7 @@ let valueFlags: i32 = 0;
 
 /**
  * From p (after the opening quote) to the closing `quote`: its position, UNUSUAL for a reference, "<" or a
- * control character (XML normalises tabs and line breaks: JavaScript does that), INCOMPLETE at the window end.
+ * control character (XML normalises tabs and line breaks: JavaScript does that) and at the window end.
  */
 @inline function scanValue(p: i32, quote: i32): i32 {
   const quotes = i8x16.splat(<i8>quote);
@@ -238,7 +226,7 @@ let valueFlags: i32 = 0;
   const controls = i8x16.splat(0x20);
   let flags = 0;
   for (;;) {
-    if (p >= end) return INCOMPLETE;
+    if (p >= end) return UNUSUAL;
     const bytes = v128.load(p);
     const left = end - p;
     const inWindow = left >= 16 ? 0xffff : (1 << left) - 1;
@@ -409,7 +397,7 @@ let emptyElement: bool = false;
 
 /**
  * The attributes of a start tag of `kind` from p (just after the element name) to ">" or "/>"; writes a
- * record per attribute with `code`. Returns the position after the tag, UNUSUAL or INCOMPLETE.
+ * record per attribute with `code`. Returns the position after the tag, or UNUSUAL.
  */
 function readAttributes(p: i32, kind: i32, code: i32): i32 {
   const count = load<i32>(COUNTS + kind * 4);
@@ -439,14 +427,14 @@ function readAttributes(p: i32, kind: i32, code: i32): i32 {
     if (index < 0) {
       const spaceStart = p;
       p = skipSpace(p);
-      if (p >= end) return INCOMPLETE;
+      if (p >= end) return UNUSUAL;
       let b = byteAt(p);
       if (b == 0x3e) {
         emptyElement = false;
         return p + 1;
       }
       if (b == 0x2f) {
-        if (p + 1 >= end) return INCOMPLETE;
+        if (p + 1 >= end) return UNUSUAL;
         if (byteAt(p + 1) != 0x3e) return UNUSUAL;
         emptyElement = true;
         return p + 2;
@@ -459,14 +447,13 @@ function readAttributes(p: i32, kind: i32, code: i32): i32 {
           break;
         }
       }
-      // An unknown attribute, or the name runs past the window.
-      if (index < 0) return p + NAME_MARGIN >= end ? INCOMPLETE : UNUSUAL;
+      if (index < 0) return UNUSUAL; // an unknown attribute, or a name cut by the window
       store<i8>(order + position, <i8>index);
       p = skipSpace(p + load<i32>(at + 4));
-      if (p >= end) return INCOMPLETE;
+      if (p >= end) return UNUSUAL;
       if (byteAt(p) != 0x3d) return UNUSUAL;
       p = skipSpace(p + 1);
-      if (p >= end) return INCOMPLETE;
+      if (p >= end) return UNUSUAL;
       quote = byteAt(p);
       if (quote != 0x22 && quote != 0x27) return UNUSUAL;
       p++;
@@ -497,7 +484,7 @@ function readAttributes(p: i32, kind: i32, code: i32): i32 {
     }
     writeRecord(code | (load<i32>(at + 12) << 8) | (flags << 16), start, stop, aux);
     // The next attribute, or the end of the tag, usually follows at once.
-    if (p >= end) return INCOMPLETE;
+    if (p >= end) return UNUSUAL;
     const next = byteAt(p);
     if (next == 0x3e) {
       emptyElement = false;
@@ -511,22 +498,22 @@ function readAttributes(p: i32, kind: i32, code: i32): i32 {
   return UNUSUAL; // not reached (AssemblyScript wants a return after an endless loop)
 }
 
-/** `</name>` at p (whitespace allowed before ">"); the position after it, UNUSUAL or INCOMPLETE. */
+/** `</name>` at p (whitespace allowed before ">"); the position after it, or UNUSUAL. */
 function readEndTag(p: i32, offset: i32, length: i32): i32 {
-  if (p + 2 + length >= end) return INCOMPLETE;
+  if (p + 2 + length >= end) return UNUSUAL;
   if (byteAt(p) != 0x3c || byteAt(p + 1) != 0x2f || !sameBytes(p + 2, offset, length)) return UNUSUAL;
   p = skipSpace(p + 2 + length);
-  if (p >= end) return INCOMPLETE;
+  if (p >= end) return UNUSUAL;
   return byteAt(p) == 0x3e ? p + 1 : UNUSUAL;
 }
 
 /** A text-only child (КодВидОпер…) after its name: `>text</name>`, printable ASCII only. */
 function readSimple(p: i32, offset: i32, length: i32, role: i32): i32 {
-  if (p >= end) return INCOMPLETE;
+  if (p >= end) return UNUSUAL;
   if (byteAt(p) != 0x3e) return UNUSUAL;
   const start = ++p;
   for (;;) {
-    if (p >= end) return INCOMPLETE;
+    if (p >= end) return UNUSUAL;
     const b = byteAt(p);
     if (b == 0x3c) break;
     if (b <= 0x20 || b >= 0x7f || b == 0x26 || b == 0x5d) return UNUSUAL;
@@ -557,14 +544,14 @@ function readLeaf(p: i32, kind: i32, offset: i32, length: i32): i32 {
  */
 function readCounterparty(p: i32, offset: i32, length: i32, intermediary: i32): i32 {
   p = skipSpace(p);
-  if (p >= end) return INCOMPLETE;
+  if (p >= end) return UNUSUAL;
   if (byteAt(p) != 0x3e) return UNUSUAL;
   p = skipSpace(p + 1);
-  if (p + 1 >= end) return INCOMPLETE;
+  if (p + 1 >= end) return UNUSUAL;
   if (byteAt(p) != 0x3c) return UNUSUAL;
   let legal = 0;
   if (nameIs(p + 1, legalNameOffset, legalNameLength)) legal = 1;
-  else if (!nameIs(p + 1, soleNameOffset, soleNameLength)) return p + NAME_MARGIN >= end ? INCOMPLETE : UNUSUAL;
+  else if (!nameIs(p + 1, soleNameOffset, soleNameLength)) return UNUSUAL;
   writeRecord(REC_COUNTERPARTY, p, p, legal | (intermediary << 1));
   p = legal == 1 ? readLeaf(p + 1 + legalNameLength, KIND_LEGAL, legalNameOffset, legalNameLength) : readLeaf(p + 1 + soleNameLength, KIND_SOLE, soleNameOffset, soleNameLength);
   if (p < 0) return p;
@@ -574,7 +561,7 @@ function readCounterparty(p: i32, offset: i32, length: i32, intermediary: i32): 
 
 let lastChild: i32 = 0;
 
-/** One book line from its "<"; the position after its end tag, UNUSUAL or INCOMPLETE. */
+/** One book line from its "<"; the position after its end tag, or UNUSUAL. */
 function readLine(p: i32): i32 {
   p = readAttributes(p + 1 + lineNameLength, KIND_LINE, REC_ATTRIBUTE);
   if (p < 0) return p;
@@ -582,7 +569,7 @@ function readLine(p: i32): i32 {
   for (;;) {
     if (record + 64 > TAPE_RECORDS) return UNUSUAL;
     p = skipSpace(p);
-    if (p + 1 >= end) return INCOMPLETE;
+    if (p + 1 >= end) return UNUSUAL;
     if (byteAt(p) != 0x3c) return UNUSUAL;
     const next = byteAt(p + 1);
     if (next == 0x2f) return readEndTag(p, lineNameOffset, lineNameLength);
@@ -601,7 +588,7 @@ function readLine(p: i32): i32 {
     const role = at == 0 ? 0 : load<i32>(at + 8);
     const offset = load<i32>(at);
     const length = load<i32>(at + 4);
-    if (role == 0) return p + NAME_MARGIN >= end ? INCOMPLETE : UNUSUAL;
+    if (role == 0) return UNUSUAL;
     p += 1 + length;
     if (role == ROLE_REGISTRATION) {
       writeRecord(REC_REGISTRATION, p, p, 0);
@@ -623,37 +610,27 @@ function readLine(p: i32): i32 {
 }
 
 /**
- * Reads up to `maxLines` book lines from `start` (an offset into DATA) to `windowEnd`. Sets stopAt (offset
- * after the last complete line), stopReason and records; returns the number of lines.
+ * Reads up to `maxLines` book lines from `start` (an offset into DATA) to `windowEnd`; sets `records` and
+ * returns the number of lines. It stops early at the end of the window, before anything that is not a line of
+ * the usual shape, and when the tape is nearly full; the caller continues after the last REC_LINE_END.
  */
 export function scan(start: i32, windowEnd: i32, maxLines: i32): i32 {
   end = DATA + windowEnd;
   record = 0;
   let p = DATA + start;
   let lines = 0;
-  stopReason = STOP_MAX_LINES;
-  while (lines < maxLines) {
-    if (record + LINE_RESERVE > TAPE_RECORDS) {
-      stopReason = STOP_TAPE_FULL;
-      break;
-    }
+  while (lines < maxLines && record + LINE_RESERVE <= TAPE_RECORDS) {
     lineBreaks = 0;
     const lineStart = skipSpace(p);
-    if (lineStart + 1 + lineNameLength >= end) {
-      stopReason = STOP_END_OF_WINDOW;
-      break;
-    }
-    if (byteAt(lineStart) != 0x3c || !nameIs(lineStart + 1, lineNameOffset, lineNameLength)) {
-      stopReason = STOP_NOT_A_LINE;
-      break;
-    }
+    if (lineStart + 1 + lineNameLength >= end) break;
+    if (byteAt(lineStart) != 0x3c || !nameIs(lineStart + 1, lineNameOffset, lineNameLength)) break;
     const lineRecord = record;
     journalLength = 0;
     const after = readLine(lineStart);
     if (after < 0) {
+      // Unusual or cut by the window: none of it reaches JavaScript.
       record = lineRecord;
       forgetLine();
-      stopReason = after == INCOMPLETE ? STOP_END_OF_WINDOW : STOP_UNUSUAL_LINE;
       break;
     }
     // The line's record carries the line breaks before and inside it.
@@ -661,7 +638,6 @@ export function scan(start: i32, windowEnd: i32, maxLines: i32): i32 {
     p = after;
     lines++;
   }
-  stopAt = p - DATA;
   records = record;
   return lines;
 }

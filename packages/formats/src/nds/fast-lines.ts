@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { SledopytError } from '@sledopyt/core';
 import { encodeXml, type XmlEncoding } from '../xml/encoding.js';
-import type { ChildRole } from './line-rules.js';
+import { ROLE_CODES, type ChildRole } from './line-rules.js';
 import { LEGAL_ENTITY_ELEMENT, SOLE_TRADER_ELEMENT, type FieldSpec } from './structure.js';
 
 // The few WebAssembly types used here (this project's TypeScript libs carry no DOM and @types/node 20 none).
@@ -31,17 +31,6 @@ interface WasmApi {
 }
 const WebAssembly = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-/** The line's children by role, as the scanner's ROLE_* numbers; an element the format does not know makes a line fall back. */
-export const FAST_ROLES: Readonly<Record<ChildRole, number>> = {
-  'operation-code': 1,
-  'goods-code': 2,
-  'accounting-date': 3,
-  registration: 4,
-  payment: 5,
-  'partial-invoice': 6,
-  counterparty: 7,
-  intermediary: 8,
-};
 
 /** Tape record codes and element kinds, as in assembly/book-lines.ts. */
 export const RECORD = { lineEnd: 2, attribute: 3, text: 4, registration: 5, counterparty: 7, payment: 8, partialInvoice: 9 } as const;
@@ -64,7 +53,6 @@ interface BookLinesExports {
   INTERNED_LENGTHS: WasmGlobal;
   INTERN_SLOTS: WasmGlobal;
   DATA: WasmGlobal;
-  stopAt: WasmGlobal;
   records: WasmGlobal;
   reset(): void;
   defineLine(offset: number, length: number): void;
@@ -95,7 +83,7 @@ export interface FastBookGrammar {
   readonly encoding: XmlEncoding;
   readonly line: string;
   readonly lineFields: readonly FieldSpec[];
-  /** Child element names with their role (only the roles of FAST_ROLES are passed on). */
+  /** Child element names with their role (line-rules.ts); an element without one makes a line fall back. */
   readonly children: readonly (readonly [name: string, role: ChildRole | undefined])[];
   /** СвРегНом's attributes; the first is РегНомПросл (checked for the canonical RNPT shape). */
   readonly registrationFields: readonly FieldSpec[];
@@ -146,7 +134,7 @@ export class FastBookLines {
     x.reset();
     x.defineLine(...put(grammar.line));
     x.defineCounterpartyLeaves(...put(LEGAL_ENTITY_ELEMENT), ...put(SOLE_TRADER_ELEMENT));
-    for (const [name, role] of grammar.children) if (role !== undefined) x.defineChild(...put(name), FAST_ROLES[role]);
+    for (const [name, role] of grammar.children) if (role !== undefined) x.defineChild(...put(name), ROLE_CODES[role]);
     const attributes = (kind: number, fields: readonly FieldSpec[], rnptField = -1) =>
       fields.forEach((spec, field) => {
         // The name followed by "=" (the module compares both at once); the name's length without it.
@@ -164,8 +152,8 @@ export class FastBookLines {
 
   /**
    * Reads up to `maxLines` lines of `window` from `start` (window offsets); returns how many. `generation`
-   * changes whenever the window holds other bytes (chunk buffers are reused). Afterwards `records`, `stopAt`
-   * and `offset` (window offset = tape offset + offset) describe the tape.
+   * changes whenever the window holds other bytes (chunk buffers are reused). Afterwards `records` and
+   * `offset` (window offset = tape offset + offset) describe the tape.
    */
   scan(window: Uint8Array, generation: number, start: number, end: number, maxLines: number): number {
     // The copy starts where the first scan of the window started; a scanner never goes back before it.
@@ -175,10 +163,6 @@ export class FastBookLines {
 
   get records(): number {
     return this.exports.records.value;
-  }
-
-  get stopAt(): number {
-    return this.exports.stopAt.value + this.base;
   }
 
   get offset(): number {

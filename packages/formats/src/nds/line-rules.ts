@@ -41,3 +41,28 @@ export function childNames(book: BookKind): string[] {
 export function sectionByBookElement(name: string): NdsSection | undefined {
   return (Object.keys(NDS_SECTIONS) as NdsSection[]).find((section) => NDS_SECTIONS[section].book === name);
 }
+
+/**
+ * Child roles as small numbers, for the scanner's switch and the WebAssembly fast path (assembly/book-lines.ts
+ * has the same numbers).
+ */
+export const ROLE_NONE = 0;
+export const ROLE_OPERATION_CODE = 1;
+export const ROLE_GOODS_CODE = 2;
+export const ROLE_ACCOUNTING_DATE = 3;
+export const ROLE_REGISTRATION = 4;
+export const ROLE_PAYMENT = 5;
+export const ROLE_PARTIAL_INVOICE = 6;
+export const ROLE_COUNTERPARTY = 7;
+export const ROLE_INTERMEDIARY = 8;
+export const ROLE_CODES: Readonly<Record<ChildRole | 'none', number>> = {
+  none: ROLE_NONE,
+  'operation-code': ROLE_OPERATION_CODE,
+  'goods-code': ROLE_GOODS_CODE,
+  'accounting-date': ROLE_ACCOUNTING_DATE,
+  registration: ROLE_REGISTRATION,
+  payment: ROLE_PAYMENT,
+  'partial-invoice': ROLE_PARTIAL_INVOICE,
+  counterparty: ROLE_COUNTERPARTY,
+  intermediary: ROLE_INTERMEDIARY,
+};

@@ -21,7 +21,21 @@ import { excerpt, formatError, type FormatErrorCode } from '../xml/format-error.
 import { DEFAULT_SAFETY_LIMITS, type XmlSafetyLimits } from '../xml/safety.js';
 import { newValues, type FieldValues } from './build.js';
 import { ObjectLineBuilder, type LineBuilder } from './line-builder.js';
-import { childNames, childRole, sectionByBookElement, type ChildRole } from './line-rules.js';
+import {
+  childNames,
+  childRole,
+  ROLE_ACCOUNTING_DATE,
+  ROLE_CODES,
+  ROLE_COUNTERPARTY,
+  ROLE_GOODS_CODE,
+  ROLE_INTERMEDIARY,
+  ROLE_NONE,
+  ROLE_OPERATION_CODE,
+  ROLE_PARTIAL_INVOICE,
+  ROLE_PAYMENT,
+  ROLE_REGISTRATION,
+  sectionByBookElement,
+} from './line-rules.js';
 import { buildSectionHeader, resolveSection, type HeadAttributes } from './header.js';
 import type { InvalidRegistrationNumbers, NdsSectionHeader } from './model.js';
 import type { NdsReadStats } from './reader.js';
@@ -107,28 +121,6 @@ const REGISTRATION_NUMBER = 0;
 const REGISTRATION_OKEI = 1;
 const REGISTRATION_QUANTITY = 2;
 const KOPECKS_SLOTS = 4096;
-
-/** Child roles as small numbers for a switch (see line-rules.ts). */
-const ROLE_NONE = 0;
-const ROLE_OPERATION_CODE = 1;
-const ROLE_GOODS_CODE = 2;
-const ROLE_ACCOUNTING_DATE = 3;
-const ROLE_REGISTRATION = 4;
-const ROLE_PAYMENT = 5;
-const ROLE_PARTIAL_INVOICE = 6;
-const ROLE_COUNTERPARTY = 7;
-const ROLE_INTERMEDIARY = 8;
-const ROLE_CODES: Readonly<Record<ChildRole | 'none', number>> = {
-  none: ROLE_NONE,
-  'operation-code': ROLE_OPERATION_CODE,
-  'goods-code': ROLE_GOODS_CODE,
-  'accounting-date': ROLE_ACCOUNTING_DATE,
-  registration: ROLE_REGISTRATION,
-  payment: ROLE_PAYMENT,
-  'partial-invoice': ROLE_PARTIAL_INVOICE,
-  counterparty: ROLE_COUNTERPARTY,
-  intermediary: ROLE_INTERMEDIARY,
-};
 
 /** One element kind's attribute table: field position by name id, and which fields are mandatory. */
 interface ElementFields {
@@ -1309,7 +1301,7 @@ export class BookScanner {
       case 'amount':
       case 'cost': {
         const kopecks = kopecksFromBytes(buf, start, end);
-        return kopecks === undefined || this.numeric ? kopecks : this.bigKopecks(kopecks);
+        return kopecks === undefined ? undefined : this.kopecksValue(kopecks);
       }
       case 'date':
         return this.dateFromBytes(start, end);
@@ -1337,9 +1329,7 @@ export class BookScanner {
           if (digit < 0 || digit > 9) return undefined;
           value = value * 10 + digit;
         }
-        if (this.numeric) return negative ? -value : value;
-        const quantity = value < SMALL_QUANTITIES.length ? (SMALL_QUANTITIES[value] as Quantity) : ((BigInt(value) * QUANTITY_UNIT) as Quantity);
-        return negative ? (-quantity as Quantity) : quantity;
+        return this.quantityValue(negative ? -value : value);
       }
     }
   }

@@ -97,8 +97,18 @@ interface OrderedLine {
 /** Keys per `IN (…)` list: under both engines' bound-parameter limits. */
 const KEYS_PER_QUERY = 10_000;
 
-function* chunksOf<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+/** The rows of `query` for `keys` (KEYS_PER_QUERY at a time), grouped by `keyOf`, each group in query order. */
+async function rowsByKey<Row>(keys: readonly bigint[], query: (chunk: bigint[]) => Promise<Row[]>, keyOf: (row: Row) => bigint): Promise<Map<bigint, Row[]>> {
+  const groups = new Map<bigint, Row[]>();
+  for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) {
+    for (const row of await query(keys.slice(start, start + KEYS_PER_QUERY))) {
+      const key = keyOf(row);
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [row]);
+      else group.push(row);
+    }
+  }
+  return groups;
 }
 
 /**
@@ -130,21 +140,18 @@ async function linePage(ctx: StoreContext, declarationId: bigint, dated: boolean
  * read the whole table.
  */
 async function entriesOfLines(ctx: StoreContext, declarationId: bigint, lineIndexes: readonly bigint[]): Promise<Map<bigint, EntryRow[]>> {
-  const byLine = new Map<bigint, EntryRow[]>();
-  for (const chunk of chunksOf(lineIndexes, KEYS_PER_QUERY)) {
-    const { rows } = await sql<EntryRow>`
-      select line_index, registration_number_raw, okei, quantity, cost_kopecks
-      from declaration_trace_entries
-      where declaration_id = ${declarationId} and line_index in (${sql.join(chunk)})
-      order by line_index, entry_index`.execute(ctx.db);
-    for (const row of rows) {
-      const key = toBigInt(row.line_index);
-      const list = byLine.get(key);
-      if (list === undefined) byLine.set(key, [row]);
-      else list.push(row);
-    }
-  }
-  return byLine;
+  return rowsByKey(
+    lineIndexes,
+    async (chunk) =>
+      (
+        await sql<EntryRow>`
+          select line_index, registration_number_raw, okei, quantity, cost_kopecks
+          from declaration_trace_entries
+          where declaration_id = ${declarationId} and line_index in (${sql.join(chunk)})
+          order by line_index, entry_index`.execute(ctx.db)
+      ).rows,
+    (row) => toBigInt(row.line_index),
+  );
 }
 
 /** The lines of one declaration (dated or not) in invoice order, page by page, each with its entries. */
@@ -238,21 +245,18 @@ type MovementRow = Omit<Parameters<typeof toStoredMovement>[0], 'document_kind' 
 
 /** The movements of the given kinds of a page of documents, by document (movements_by_document), in id order. */
 async function movementsOfDocuments(ctx: StoreContext, documentIds: readonly bigint[], kinds: readonly string[]): Promise<Map<bigint, MovementRow[]>> {
-  const byDocument = new Map<bigint, MovementRow[]>();
-  for (const chunk of chunksOf(documentIds, KEYS_PER_QUERY)) {
-    const { rows } = await sql<MovementRow>`
-      select id, document_id, line_ref, kind, rnpt, tnved, okei, quantity, cost_kopecks, date, operation_code, counterparty_inn
-      from movements
-      where document_id in (${sql.join(chunk)}) and kind in (${sql.join(kinds.map((kind) => sql`${kind}`))})
-      order by document_id, id`.execute(ctx.db);
-    for (const row of rows) {
-      const key = toBigInt(row.document_id);
-      const list = byDocument.get(key);
-      if (list === undefined) byDocument.set(key, [row]);
-      else list.push(row);
-    }
-  }
-  return byDocument;
+  return rowsByKey(
+    documentIds,
+    async (chunk) =>
+      (
+        await sql<MovementRow>`
+          select id, document_id, line_ref, kind, rnpt, tnved, okei, quantity, cost_kopecks, date, operation_code, counterparty_inn
+          from movements
+          where document_id in (${sql.join(chunk)}) and kind in (${sql.join(kinds.map((kind) => sql`${kind}`))})
+          order by document_id, id`.execute(ctx.db)
+      ).rows,
+    (row) => toBigInt(row.document_id),
+  );
 }
 
 /**
