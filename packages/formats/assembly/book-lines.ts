@@ -29,7 +29,7 @@ const CHILDREN: i32 = ORDER + KINDS * 32; // [16] × (name offset, name length, 
 const COUNTS: i32 = CHILDREN + 16 * 16; // [kind] i32: attributes defined
 export const INTERN_SLOTS: i32 = 4096;
 const JOURNAL_SIZE: i32 = 256;
-export const INTERNED_LENGTHS: i32 = 24576; // [4096] u8: length of the value in each interning slot (0: empty)
+const INTERNED_LENGTHS: i32 = 24576; // [4096] u8: length of the value in each interning slot (0: empty)
 const JOURNAL: i32 = INTERNED_LENGTHS + INTERN_SLOTS; // [JOURNAL_SIZE] i32: slots filled by the current line
 const INTERNED_KEYS: i32 = 65536; // [4096] × 16 bytes: the value in each slot
 export const TAPE: i32 = INTERNED_KEYS + INTERN_SLOTS * 16;
@@ -332,9 +332,10 @@ let journalLength: i32 = 0;
 /**
  * Recurring short codes (ОКЕИ, КПП, КодВидОпер…) through a direct-mapped table shared with JavaScript, which
  * keeps one string per slot: a hit means "the string of this slot", a miss "make the string and keep it in
- * this slot". Both sides change a slot in the same order (JavaScript reads the records in order); what
- * JavaScript will not read — the records of a line that stops the scan, or after a fallback — is forgotten
- * (the journal here, `FastBookLines.forgetAfter` there). Returns the record flags; sets parsedAux to the slot.
+ * this slot". Both sides change a slot in the same order: JavaScript takes the string of every miss on the
+ * tape, in order, whether it uses the record or not (`fillInterned`); the records of a line that stops the
+ * scan never reach the tape, so their slots are forgotten here (the journal). Returns the record flags; sets
+ * parsedAux to the slot.
  */
 function intern(start: i32, stop: i32): i32 {
   const length = stop - start;

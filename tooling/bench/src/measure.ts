@@ -11,7 +11,7 @@
 import { readFileChunks, readNdsColumns, readNdsLines, readNdsLinesWithSaxes, type NdsLine, type NdsLineColumns, type NdsReadStats } from '@sledopyt/formats';
 import { SaxesParser } from 'saxes';
 
-export const MEASUREMENTS = ['reference', 'scanner-columns', 'scanner-batches', 'scanner-lines', 'saxes-events', 'saxes-reader'] as const;
+export const MEASUREMENTS = ['reference', 'scanner-columns', 'scanner-columns-1-thread', 'scanner-batches', 'scanner-lines', 'saxes-events', 'saxes-reader'] as const;
 export type Measurement = (typeof MEASUREMENTS)[number];
 
 export interface MeasurementResult {
@@ -29,6 +29,8 @@ export interface MeasurementResult {
   checksum: number;
   /** Scanner readers: lines read by the WebAssembly fast path. */
   fastLines?: number;
+  /** Of those, lines tokenised ahead by the worker thread. */
+  aheadLines?: number;
 }
 
 /** What the consumers compute from the fields: lengths of texts, numbers, kopecks, units. */
@@ -93,7 +95,7 @@ export async function measure(measurement: Measurement, path: string, limitBytes
   let items = 0;
   let entries = 0;
   const touch = new Touch();
-  const stats: NdsReadStats = { fastLines: 0 };
+  const stats: NdsReadStats = { fastLines: 0, aheadLines: 0 };
   switch (measurement) {
     case 'reference': {
       const decoder = new TextDecoder('windows-1251');
@@ -105,7 +107,9 @@ export async function measure(measurement: Measurement, path: string, limitBytes
       break;
     }
     case 'scanner-columns':
-      for await (const batch of readNdsColumns(path, { stats }).batches()) {
+    case 'scanner-columns-1-thread':
+      // The default tokenises one chunk ahead in a worker thread; '-1-thread' keeps everything on this one.
+      for await (const batch of readNdsColumns(path, { stats, worker: measurement === 'scanner-columns' }).batches()) {
         items += batch.length;
         touch.columns(batch);
       }
@@ -164,6 +168,6 @@ export async function measure(measurement: Measurement, path: string, limitBytes
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     sampledRssMb: sampled / 1024 / 1024,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    ...(measurement.startsWith('scanner') ? { fastLines: stats.fastLines } : {}),
+    ...(measurement.startsWith('scanner') ? { fastLines: stats.fastLines, aheadLines: stats.aheadLines } : {}),
   };
 }

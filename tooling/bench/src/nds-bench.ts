@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   console.log(`load average before: ${load()} (other processes on the machine slow every number down)`);
   // The reference and the two batch readers run `rounds` times, interleaved; the fastest run of each is used (for
   // the reference that is the conservative choice for the ratio; on a shared machine one run can be off by 2×).
-  const round: Measurement[] = ['reference', 'scanner-columns', 'scanner-batches'];
+  const round: Measurement[] = ['reference', 'scanner-columns', 'scanner-columns-1-thread', 'scanner-batches'];
   const order: Measurement[] = [...round, 'scanner-lines', 'saxes-events', 'saxes-reader', ...Array.from({ length: options.rounds - 1 }, () => round).flat()];
   const results: { measurement: Measurement; result: MeasurementResult }[] = [];
   for (const measurement of order) {
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const reference = best(runsOf('reference'), mbps);
   const referenceCpu = best(runsOf('reference'), cpuMbps);
   console.log('');
-  console.log('reader                    MiB/s  ratio   MiB/cpu-s  ratio   lines/s   peak RSS  note');
+  console.log('reader                     MiB/s  ratio   MiB/cpu-s  ratio   lines/s   peak RSS  note');
   for (const { measurement, result } of results) {
     const perSecond = measurement === 'reference' ? '' : fixed(result.items / result.seconds, 0);
     const note =
@@ -72,15 +72,15 @@ async function main(): Promise<void> {
         ? `read in 4 MiB chunks + TextDecoder('windows-1251')`
         : measurement.startsWith('saxes')
           ? `first ${fixed(result.bytes / MB, 0)} MiB only`
-          : `${result.items} lines (${fixed((100 * (result.fastLines ?? 0)) / Math.max(1, result.items), 0)} % by the WebAssembly fast path), ${result.entries} СвРегНом`;
+          : `${result.items} lines (${fixed((100 * (result.fastLines ?? 0)) / Math.max(1, result.items), 0)} % by the WebAssembly fast path, ${fixed((100 * (result.aheadLines ?? 0)) / Math.max(1, result.items), 0)} % tokenised ahead by the worker), ${result.entries} СвРегНом`;
     console.log(
-      `${measurement.padEnd(24)} ${fixed(mbps(result)).padStart(6)}  ${fixed(mbps(result) / mbps(reference), 2).padStart(5)}  ${fixed(cpuMbps(result)).padStart(9)}  ${fixed(cpuMbps(result) / cpuMbps(referenceCpu), 2).padStart(5)}  ${perSecond.padStart(8)}  ${fixed(result.peakRssMb, 0).padStart(5)} MiB  ${note}`,
+      `${measurement.padEnd(25)} ${fixed(mbps(result)).padStart(6)}  ${fixed(mbps(result) / mbps(reference), 2).padStart(5)}  ${fixed(cpuMbps(result)).padStart(9)}  ${fixed(cpuMbps(result) / cpuMbps(referenceCpu), 2).padStart(5)}  ${perSecond.padStart(8)}  ${fixed(result.peakRssMb, 0).padStart(5)} MiB  ${note}`,
     );
   }
   const checksums = new Set(results.filter((entry) => entry.measurement.startsWith('scanner')).map((entry) => entry.result.checksum));
   if (checksums.size > 1) console.log(`\nWARNING: the scanner readers disagree on the touched fields (checksums ${[...checksums].join(', ')})`);
   console.log('');
-  for (const name of ['scanner-columns', 'scanner-batches'] as const) {
+  for (const name of ['scanner-columns', 'scanner-columns-1-thread', 'scanner-batches'] as const) {
     const runs = runsOf(name);
     if (runs.length === 0) continue;
     const ratio = mbps(best(runs, mbps)) / mbps(reference);

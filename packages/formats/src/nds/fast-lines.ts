@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { SledopytError } from '@sledopyt/core';
 import { encodeXml, type XmlEncoding } from '../xml/encoding.js';
+import { asciiText } from './span-text.js';
 import { ROLE_CODES, type ChildRole } from './line-rules.js';
 import { LEGAL_ENTITY_ELEMENT, SOLE_TRADER_ELEMENT, type FieldSpec } from './structure.js';
 
@@ -22,7 +23,7 @@ interface WasmMemory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
 }
-interface WasmModule {
+export interface WasmModule {
   readonly compiled: unique symbol;
 }
 interface WasmApi {
@@ -50,7 +51,6 @@ interface BookLinesExports {
   POOL_BYTES: WasmGlobal;
   TAPE: WasmGlobal;
   NUMBERS: WasmGlobal;
-  INTERNED_LENGTHS: WasmGlobal;
   INTERN_SLOTS: WasmGlobal;
   DATA: WasmGlobal;
   records: WasmGlobal;
@@ -65,7 +65,7 @@ interface BookLinesExports {
 let compiled: WasmModule | null | undefined;
 
 /** The compiled module, or null when it is not built or switched off. */
-function bookLinesModule(): WasmModule | null {
+export function bookLinesModule(): WasmModule | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   if (process.env.SLEDOPYT_NDS_WASM === '0') return compiled;
@@ -93,8 +93,74 @@ export interface FastBookGrammar {
   readonly partialInvoiceFields: readonly FieldSpec[];
 }
 
-export class FastBookLines {
+/** The module's definition calls for one book: its names (for the pool at POOL) and the calls that describe them. */
+export interface BookDefinition {
+  readonly pool: Uint8Array;
+  readonly calls: readonly (readonly [name: string, ...args: number[]])[];
+}
+
+/** The definition of a book in the module's terms; `FastBookLines` and the worker (book-lines-worker.mjs) replay it. */
+export function bookDefinition(grammar: FastBookGrammar, poolStart: number, poolBytes: number): BookDefinition {
+  const pool = new Uint8Array(poolBytes);
+  let used = 0;
+  const put = (name: string): [number, number] => {
+    const bytes = encodeXml(name, grammar.encoding);
+    if (used + bytes.length + 16 > poolBytes) throw fastPathError('the names do not fit the module\'s pool');
+    pool.set(bytes, used);
+    used += bytes.length;
+    return [poolStart + used - bytes.length, bytes.length];
+  };
+  const calls: [string, ...number[]][] = [['reset']];
+  calls.push(['defineLine', ...put(grammar.line)]);
+  calls.push(['defineCounterpartyLeaves', ...put(LEGAL_ENTITY_ELEMENT), ...put(SOLE_TRADER_ELEMENT)]);
+  for (const [name, role] of grammar.children) if (role !== undefined) calls.push(['defineChild', ...put(name), ROLE_CODES[role]]);
+  const attributes = (kind: number, fields: readonly FieldSpec[], rnptField = -1) =>
+    fields.forEach((spec, field) => {
+      // The name followed by "=" (the module compares both at once); the name's length without it.
+      const [offset, length] = put(`${spec.name}=`);
+      const options = (spec.repeats === true ? OPTION.hashed : 0) | (field === rnptField ? OPTION.rnpt : 0);
+      calls.push(['defineAttribute', kind, offset, length - 1, field, valueKindOf(spec), spec.totalDigits ?? 18, options]);
+    });
+  attributes(KIND.line, grammar.lineFields);
+  attributes(KIND.registration, grammar.registrationFields, 0);
+  attributes(KIND.legal, grammar.legalEntityFields);
+  attributes(KIND.sole, grammar.soleTraderFields);
+  attributes(KIND.payment, grammar.paymentFields);
+  attributes(KIND.partialInvoice, grammar.partialInvoiceFields);
+  return { pool: pool.slice(0, used), calls };
+}
+
+/**
+ * Lines tokenised by the module, as the scanner reads them: records of four i32 (code | field << 8 |
+ * flags << 16, value start, value end, aux; see the AssemblyScript file), one number per record, the strings of
+ * the interning table that filled the records, and the window offset of tape position 0.
+ */
+export interface LineTape {
+  readonly tape: Int32Array;
+  readonly numbers: Float64Array;
+  readonly interned: string[];
+  readonly offset: number;
+}
+
+/**
+ * Gives the interning slots that records `from`–`to` filled their strings, for records the scanner does not
+ * read (the rest of a line left to readLine, lines it skips): the module and `interned` must change every
+ * slot in the same order, or a later hit would name a string that was never made.
+ */
+export function fillInterned(source: LineTape, window: Buffer, from: number, to: number): void {
+  const { tape, interned, offset } = source;
+  const flags = RECORD_FLAG.interned | RECORD_FLAG.hit;
+  for (let r = from; r < to; r++) {
+    const word = tape[r * 4] as number;
+    if ((word & flags) === RECORD_FLAG.interned) interned[tape[r * 4 + 3] as number] = asciiText(window, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset);
+  }
+}
+
+export class FastBookLines implements LineTape {
   private readonly exports: BookLinesExports;
+  /** The module and the book's definition, for a worker that reads ahead (fast-lines-ahead.ts). */
+  readonly module: WasmModule;
+  readonly definition: BookDefinition;
   private readonly data: number;
   private bytes: Uint8Array;
   /** Records of four i32: code | field << 8 | flags << 16, start, end, aux (see the AssemblyScript file). */
@@ -106,48 +172,21 @@ export class FastBookLines {
   private generation = -1;
   private base = 0;
 
-  private constructor(instance: { readonly exports: object }, grammar: FastBookGrammar) {
-    this.exports = instance.exports as BookLinesExports;
+  private constructor(module: WasmModule, grammar: FastBookGrammar) {
+    this.module = module;
+    this.exports = new WebAssembly.Instance(module, { env: { abort: abortFromWasm } }).exports as BookLinesExports;
     this.data = this.exports.DATA.value;
     this.interned = new Array<string>(this.exports.INTERN_SLOTS.value).fill('');
     this.bytes = this.tape = this.numbers = undefined as never;
     this.reserve(this.data + 4 * 1024 * 1024 + 65536);
-    this.define(grammar);
+    this.definition = bookDefinition(grammar, this.exports.POOL.value, this.exports.POOL_BYTES.value);
+    applyDefinition(this.exports, this.bytes, this.definition);
   }
 
   /** A fast path for the book, or undefined when the module is not available. */
   static create(grammar: FastBookGrammar): FastBookLines | undefined {
     const module = bookLinesModule();
-    return module === null ? undefined : new FastBookLines(new WebAssembly.Instance(module, { env: { abort: abortFromWasm } }), grammar);
-  }
-
-  private define(grammar: FastBookGrammar): void {
-    const x = this.exports;
-    let pool = x.POOL.value;
-    const put = (name: string): [number, number] => {
-      const bytes = encodeXml(name, grammar.encoding);
-      if (pool + bytes.length + 16 > x.POOL.value + x.POOL_BYTES.value) throw developerError('the names do not fit the module\'s pool');
-      this.bytes.set(bytes, pool);
-      pool += bytes.length;
-      return [pool - bytes.length, bytes.length];
-    };
-    x.reset();
-    x.defineLine(...put(grammar.line));
-    x.defineCounterpartyLeaves(...put(LEGAL_ENTITY_ELEMENT), ...put(SOLE_TRADER_ELEMENT));
-    for (const [name, role] of grammar.children) if (role !== undefined) x.defineChild(...put(name), ROLE_CODES[role]);
-    const attributes = (kind: number, fields: readonly FieldSpec[], rnptField = -1) =>
-      fields.forEach((spec, field) => {
-        // The name followed by "=" (the module compares both at once); the name's length without it.
-        const [offset, length] = put(`${spec.name}=`);
-        const options = (spec.repeats === true ? OPTION.hashed : 0) | (field === rnptField ? OPTION.rnpt : 0);
-        x.defineAttribute(kind, offset, length - 1, field, valueKindOf(spec), spec.totalDigits ?? 18, options);
-      });
-    attributes(KIND.line, grammar.lineFields);
-    attributes(KIND.registration, grammar.registrationFields, 0);
-    attributes(KIND.legal, grammar.legalEntityFields);
-    attributes(KIND.sole, grammar.soleTraderFields);
-    attributes(KIND.payment, grammar.paymentFields);
-    attributes(KIND.partialInvoice, grammar.partialInvoiceFields);
+    return module === null ? undefined : new FastBookLines(module, grammar);
   }
 
   /**
@@ -167,18 +206,6 @@ export class FastBookLines {
 
   get offset(): number {
     return this.base;
-  }
-
-  /**
-   * The scanner stopped reading the tape at `record`: the slots that later records filled in the interning
-   * table never got their strings here, so the module forgets them.
-   */
-  forgetAfter(record: number): void {
-    const lengths = this.exports.INTERNED_LENGTHS.value;
-    const interned = RECORD_FLAG.interned | RECORD_FLAG.hit;
-    for (let r = record; r < this.records; r++) {
-      if (((this.tape[r * 4] as number) & interned) === RECORD_FLAG.interned) this.bytes[lengths + (this.tape[r * 4 + 3] as number)] = 0;
-    }
   }
 
   /** Copies the rest of a window into memory (once per window), growing the memory when it is larger. */
@@ -201,11 +228,19 @@ export class FastBookLines {
   }
 }
 
-function abortFromWasm(): never {
-  throw developerError('book-lines.wasm aborted');
+/** Writes the book's names into the pool and makes the definition calls (the worker does the same). */
+function applyDefinition(exports: BookLinesExports, bytes: Uint8Array, definition: BookDefinition): void {
+  bytes.set(definition.pool, exports.POOL.value);
+  const functions = exports as unknown as Record<string, (...args: number[]) => void>;
+  for (const [name, ...args] of definition.calls) (functions[name] as (...args: number[]) => void)(...args);
 }
 
-function developerError(what: string): SledopytError {
+function abortFromWasm(): never {
+  throw fastPathError('book-lines.wasm aborted');
+}
+
+/** The fast path failed (never the file's fault): said in both languages, with the switch that avoids it. */
+export function fastPathError(what: string): SledopytError {
   return new SledopytError({
     code: 'NDS_FAST_PATH_FAILED',
     message: `${what}: a bug in the fast path, not in the file (SLEDOPYT_NDS_WASM=0 reads without it)`,

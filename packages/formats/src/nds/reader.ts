@@ -11,6 +11,8 @@
 import { SledopytError } from '@sledopyt/core';
 import { detectXmlEncoding } from '../xml/encoding.js';
 import { formatError } from '../xml/format-error.js';
+import { stat } from 'node:fs/promises';
+import { BookLinesAhead, type WindowTapes } from './fast-lines-ahead.js';
 import { readFileChunks } from './file-chunks.js';
 import type { InvalidRegistrationNumbers, NdsLine, NdsSectionHeader } from './model.js';
 import { ObjectLineBuilder, type LineBuilder } from './line-builder.js';
@@ -40,15 +42,25 @@ export interface ReadNdsOptions {
    * (`SLEDOPYT_NDS_WASM=0` does the same for the whole process).
    */
   fastPath?: boolean;
-  /** Filled while reading: how many lines went through the fast path (the rest through the JavaScript scanner). */
+  /**
+   * Tokenise the lines one chunk ahead in a worker thread, on another core (fast-lines-ahead.ts): for a file
+   * read from a path. Default: for files of WORKER_MIN_BYTES (16 MiB) and more; `SLEDOPYT_NDS_WORKER=0` turns it
+   * off for the whole process. The results are the same either way.
+   */
+  worker?: boolean;
+  /** Filled while reading: how many lines went through the fast path (the rest through the JavaScript scanner), and of those through the worker. */
   stats?: NdsReadStats;
 }
 
 export interface NdsReadStats {
   fastLines: number;
+  /** Of those, the lines a worker thread tokenised ahead (`worker`). */
+  aheadLines: number;
 }
 
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+/** Smaller files are read without a worker: starting one costs more than it saves (tens of milliseconds). */
+export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
 /** Small chunks (a socket, a test feeding single bytes) are gathered to at least this before scanning. */
 const MIN_SCAN_BYTES = 64 * 1024;
 /** How much of the head decides the encoding. */
@@ -170,7 +182,12 @@ export async function* scanBatches<Batch extends { readonly length: number }>(
 ): AsyncGenerator<Batch> {
   const file = options.fileName ?? (typeof source === 'string' ? source : undefined);
   const batchSize = options.batchSize ?? 512;
-  const chunks = new ChunkPuller(openSource(source, options.chunkBytes ?? DEFAULT_CHUNK_BYTES));
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const withWorker = typeof source === 'string' && (await wantsWorker(source, options));
+  const chunks = new ChunkPuller(
+    typeof source === 'string' && withWorker ? readFileChunks(source, chunkBytes, { shared: true, buffers: 4 }) : openSource(source, chunkBytes),
+  );
+  let ahead: ChunksAhead | undefined;
   try {
     const first = await chunks.next();
     if (first === undefined) {
@@ -205,18 +222,77 @@ export async function* scanBatches<Batch extends { readonly length: number }>(
       const header = scanner.header;
       if (!headerSent && header !== undefined) {
         headerSent = true;
+        const grammar = withWorker ? scanner.linesAheadGrammar : undefined;
+        if (grammar !== undefined) ahead = await ChunksAhead.start(chunks, new BookLinesAhead(grammar.fast, grammar.lineTag, chunkBytes));
         onHeader(header);
         yield builder.take();
       }
       if (builder.count > 0) yield builder.take();
       if (needMore && !scanner.extend()) {
-        const next = await chunks.next();
-        if (next === undefined) scanner.finish();
-        else scanner.push(next);
+        const next = ahead !== undefined ? await ahead.next() : { chunk: await chunks.next(), tapes: undefined };
+        if (next?.chunk === undefined) scanner.finish();
+        else scanner.push(next.chunk, next.tapes);
       }
     }
   } finally {
+    await ahead?.close();
     await chunks.close();
+  }
+}
+
+async function wantsWorker(path: string, options: ReadNdsOptions): Promise<boolean> {
+  if (options.fastPath === false || options.worker === false || process.env.SLEDOPYT_NDS_WORKER === '0') return false;
+  if (options.worker === true) return true;
+  const size = await stat(path).then((stats) => stats.size, () => 0);
+  return size >= WORKER_MIN_BYTES;
+}
+
+/**
+ * The chunks of a file with their lines tokenised by a worker, one chunk ahead: the worker reads chunk k + 1
+ * while the scanner reads chunk k. Pulling chunk k + 1 starts the read of k + 2 into the fourth buffer, so
+ * chunk k - 1, which the scanner is leaving, stays intact until it has taken what it keeps of it.
+ */
+class ChunksAhead {
+  /** The next chunk, already with the worker. */
+  private queued: { chunk: Uint8Array; tapes: Promise<WindowTapes | undefined> } | undefined;
+  private ended = false;
+
+  private constructor(
+    private readonly chunks: ChunkPuller,
+    private readonly worker: BookLinesAhead,
+  ) {}
+
+  /** Starts with the chunk after the one being read already with the worker. */
+  static async start(chunks: ChunkPuller, worker: BookLinesAhead): Promise<ChunksAhead> {
+    const ahead = new ChunksAhead(chunks, worker);
+    ahead.queued = await ahead.pull();
+    return ahead;
+  }
+
+  /**
+   * The next chunk with its tapes. The chunk after it is pulled and handed to the worker before this returns:
+   * the scanner then reads synchronously, and a read that completes meanwhile would only be seen (and handed
+   * over) when it next waits — after the chunk, too late for the worker to have read it ahead.
+   */
+  async next(): Promise<{ chunk: Uint8Array; tapes: WindowTapes | undefined } | undefined> {
+    const next = this.queued ?? (await this.pull());
+    if (next === undefined) return undefined;
+    const tapes = await next.tapes;
+    this.queued = await this.pull();
+    return { chunk: next.chunk, tapes };
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+  }
+
+  private async pull(): Promise<{ chunk: Uint8Array; tapes: Promise<WindowTapes | undefined> } | undefined> {
+    const chunk = this.ended ? undefined : await this.chunks.next();
+    if (chunk === undefined) {
+      this.ended = true;
+      return undefined;
+    }
+    return { chunk, tapes: this.worker.tokenise(chunk) };
   }
 }
 

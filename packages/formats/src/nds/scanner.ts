@@ -39,7 +39,8 @@ import {
 import { buildSectionHeader, resolveSection, type HeadAttributes } from './header.js';
 import type { InvalidRegistrationNumbers, NdsSectionHeader } from './model.js';
 import type { NdsReadStats } from './reader.js';
-import { FastBookLines, RECORD, RECORD_FLAG, VALUE_KIND, valueKindOf } from './fast-lines.js';
+import { FastBookLines, fillInterned, RECORD, RECORD_FLAG, VALUE_KIND, valueKindOf, type LineTape } from './fast-lines.js';
+import type { WindowTapes } from './fast-lines-ahead.js';
 import { AsciiInterner } from './interner.js';
 import { NAME_END, NAME_FORBIDDEN, NameTable } from './name-table.js';
 import { isCanonicalRnptBytes, RegistrationNumberClassifier } from './registration.js';
@@ -278,8 +279,12 @@ export class BookScanner {
   private windowGeneration = 0;
   /** Fast-path calls in a row that read no line: lines of another shape; past a limit the fast path rests. */
   private fastMisses = 0;
-  /** Where readTape stopped on the tape when it left lines to readLine. */
-  private tapeStop = 0;
+  /** The record after the last line readTape committed (where the unread part of the tape starts). */
+  private tapeResume = 0;
+  /** The lines of the current chunk tokenised ahead by the worker (fast-lines-ahead.ts), if any. */
+  private ahead: WindowTapes | undefined;
+  /** The chunk those tapes belong to, as the scanner holds it (they apply while it is the window). */
+  private aheadWindow: Buffer | undefined;
 
   constructor(options: BookScannerOptions) {
     this.file = options.file;
@@ -372,10 +377,17 @@ export class BookScanner {
   // Window management
   // ===================================================================================================
 
-  /** Adds the next bytes of the file. */
-  push(chunk: Uint8Array): void {
+  /**
+   * Adds the next bytes of the file, with the tapes of its lines when a worker tokenised them ahead
+   * (fast-lines-ahead.ts).
+   */
+  push(chunk: Uint8Array, tapes?: WindowTapes): void {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.pending !== undefined) throw developerError('push() while a chunk is still pending');
+    // The previous chunk is still intact here: what its tapes held that was not read fills its interning slots.
+    if (this.ahead !== undefined) this.ahead.drain(this.aheadWindow as Buffer);
+    this.ahead = tapes;
+    this.aheadWindow = tapes === undefined ? undefined : bytes;
     const tail = this.end - this.committedPos;
     if (tail <= 0) {
       // Nothing left over (at the very start: skip the byte-order mark).
@@ -494,6 +506,15 @@ export class BookScanner {
 
   get header(): NdsSectionHeader | undefined {
     return this.headerValue;
+  }
+
+  /**
+   * Once the header is read: the fast path of this book and "<" + its line element's name in the file's
+   * encoding, for a worker that tokenises chunks ahead (fast-lines-ahead.ts); undefined without a fast path.
+   */
+  get linesAheadGrammar(): { readonly fast: FastBookLines; readonly lineTag: Uint8Array } | undefined {
+    if (this.fast === undefined || this.section === undefined) return undefined;
+    return { fast: this.fast, lineTag: encodeXml(`<${NDS_SECTIONS[this.section].line}`, this.encoding) };
   }
 
   /**
@@ -1456,34 +1477,58 @@ export class BookScanner {
    * every check and error. The builder drops what a line left unfinished at its next beginLine.
    */
   private fastLines(maxLines: number): boolean {
-    const fast = this.fast as FastBookLines;
     const wanted = maxLines - this.builder.count;
     if (wanted <= 0) return true;
     // Lines of another shape for a while: try again now and then, not before every line.
     if (this.fastMisses >= FAST_MISS_LIMIT && ++this.fastMisses % FAST_RETRY_EVERY !== 0) return false;
-    const scanned = fast.scan(this.buf, this.windowGeneration, this.pos, this.end, wanted);
-    const read = scanned === 0 ? 0 : this.readTape(fast);
-    if (read < scanned) fast.forgetAfter(this.tapeStop);
-    if (this.stats !== undefined) this.stats.fastLines += read;
+    const ahead = this.ahead;
+    const fromAhead = ahead !== undefined && this.buf === this.aheadWindow;
+    const read = fromAhead ? this.linesAhead(ahead, wanted) : this.linesHere(wanted);
+    if (this.stats !== undefined) {
+      this.stats.fastLines += read;
+      if (fromAhead) this.stats.aheadLines += read;
+    }
     this.fastMisses = read === 0 ? this.fastMisses + 1 : 0;
     return this.builder.count >= maxLines;
   }
 
-  /** Turns the fast path's tape into builder calls, line by line; returns the lines committed. */
-  private readTape(fast: FastBookLines): number {
-    const tape = fast.tape;
-    const numbers = fast.numbers;
-    const offset = fast.offset;
-    const records = fast.records;
+  /** Lines the module tokenises now, on this thread. */
+  private linesHere(wanted: number): number {
+    const fast = this.fast as FastBookLines;
+    const scanned = fast.scan(this.buf, this.windowGeneration, this.pos, this.end, wanted);
+    const read = scanned === 0 ? 0 : this.readTape(fast, 0, fast.records, wanted);
+    if (read < scanned) fillInterned(fast, this.buf, this.tapeResume, fast.records);
+    return read;
+  }
+
+  /** Lines the worker tokenised ahead, when one starts here. */
+  private linesAhead(ahead: WindowTapes, wanted: number): number {
+    const breaks = ahead.seek(this.buf, this.pos);
+    if (breaks < 0) return 0;
+    // Only whitespace up to the line: step over it as skipSpace would (committed with the first line).
+    this.pos = ahead.position;
+    this.line += breaks;
+    const read = this.readTape(ahead, ahead.first, ahead.end, wanted);
+    if (read > 0) ahead.advance(this.tapeResume, this.pos);
+    return read;
+  }
+
+  /**
+   * Turns records `first`–`end` of a tape into builder calls, line by line, up to `maxLines` lines; returns the
+   * lines committed, and leaves `tapeResume` at the record after the last of them.
+   */
+  private readTape(source: LineTape, first: number, end: number, maxLines: number): number {
+    const { tape, numbers, offset, interned } = source;
     const builder = this.builder;
     const book = this.book;
     const lineFields = this.lineFields;
     let lines = 0;
-    let r = 0;
-    while (r < records) {
+    let r = first;
+    this.tapeResume = first;
+    while (r < end && lines < maxLines) {
       // The line's attributes, its children, RECORD.lineEnd.
       const values = newValues(lineFields.fields.length);
-      r = this.readTapeAttributes(fast, lineFields, values, r);
+      r = this.readTapeAttributes(source, lineFields, values, r);
       if (r < 0) return lines;
       let word = tape[r * 4] as number;
       builder.beginLine();
@@ -1499,12 +1544,12 @@ export class BookScanner {
           const aux = tape[r * 4 + 3] as number;
           if (role === ROLE_ACCOUNTING_DATE) {
             const date = this.dateAt(aux >> 9, (aux >> 5) & 0xf, aux & 0x1f);
-            if (date === undefined) return this.stopTape(lines, r);
+            if (date === undefined) return lines;
             builder.accountingDate(date);
           } else {
             const spec = role === ROLE_OPERATION_CODE ? OPERATION_CODE : GOODS_CODE;
-            if (stop - start !== spec.min || stop - start !== spec.max) return this.stopTape(lines, r); // codes have one length
-            const text = (word & RECORD_FLAG.hit) !== 0 ? (fast.interned[aux] as string) : (fast.interned[aux] = asciiText(this.buf, start, stop));
+            if (stop - start !== spec.min || stop - start !== spec.max) return lines; // codes have one length
+            const text = (word & RECORD_FLAG.hit) !== 0 ? (interned[aux] as string) : (interned[aux] = asciiText(this.buf, start, stop));
             if (role === ROLE_OPERATION_CODE) {
               builder.operationCode(text);
               operationCodes++;
@@ -1530,8 +1575,8 @@ export class BookScanner {
               text = asciiText(this.buf, start, stop);
               canonical = true;
             } else {
-              const value = this.fastValue(element, field, word, start, stop, tape[r * 4 + 3] as number, numbers[r] as number);
-              if (value === FALLBACK) return this.stopTape(lines, r);
+              const value = this.fastValue(element, interned, field, word, start, stop, tape[r * 4 + 3] as number, numbers[r] as number);
+              if (value === FALLBACK) return lines;
               if (field === REGISTRATION_NUMBER) text = value;
               else if (field === REGISTRATION_OKEI) okei = value;
               else if (field === REGISTRATION_QUANTITY) quantity = value;
@@ -1541,12 +1586,12 @@ export class BookScanner {
           }
           // The canonical RNPT (nearly every value) was recognised on its bytes, other numbers go to the core;
           // an invalid one (or none) to readLine: an error, or an 'invalid' entry.
-          if (typeof text !== 'string') return this.stopTape(lines, r);
+          if (typeof text !== 'string') return lines;
           if (canonical) {
             builder.registration(text, 'rnpt', text, okei as string | undefined, quantity, cost);
           } else {
             const classified = this.classifier.classify(text);
-            if ('code' in classified) return this.stopTape(lines, r);
+            if ('code' in classified) return lines;
             builder.registration(text, classified.kind, classified.number, okei as string | undefined, quantity, cost);
           }
           continue;
@@ -1561,13 +1606,13 @@ export class BookScanner {
           : this.soleTraderFields;
         const leaf = element.scratch;
         for (let i = 0; i < leaf.length; i++) leaf[i] = undefined;
-        r = this.readTapeAttributes(fast, element, leaf, r + 1);
+        r = this.readTapeAttributes(source, element, leaf, r + 1);
         if (r < 0) return lines;
         word = tape[r * 4] as number;
         if (code === RECORD.counterparty) {
           if ((party & 2) === 0) builder.counterparty(legal, leaf);
           else if (intermediaries++ === 0) builder.intermediary(legal, leaf);
-          else return this.stopTape(lines, r);
+          else return lines;
         } else if (code === RECORD.payment) {
           builder.payment(book, leaf);
         } else {
@@ -1575,20 +1620,15 @@ export class BookScanner {
         }
       }
       // RECORD.lineEnd: the position after the line and the line breaks up to it.
-      if (operationCodes === 0) return this.stopTape(lines, r);
+      if (operationCodes === 0) return lines;
       builder.endLine(book, values);
       this.pos = (tape[r * 4 + 1] as number) + offset;
       this.line += tape[r * 4 + 3] as number;
       this.lineOrdinal++;
       this.commit();
       lines++;
-      r++;
+      this.tapeResume = ++r;
     }
-    return lines;
-  }
-
-  private stopTape(lines: number, record: number): number {
-    this.tapeStop = record;
     return lines;
   }
 
@@ -1596,22 +1636,21 @@ export class BookScanner {
    * The attribute records of an element from record `r` into `values` (by field position); the record after
    * them, or -1 when readLine should read the line (a value to look at, a required attribute missing).
    */
-  private readTapeAttributes(fast: FastBookLines, element: ElementFields, values: FieldValues, r: number): number {
-    const tape = fast.tape;
-    const offset = fast.offset;
+  private readTapeAttributes(source: LineTape, element: ElementFields, values: FieldValues, r: number): number {
+    const { tape, offset, interned, numbers } = source;
     let defined = 0;
     for (let word = tape[r * 4] as number; (word & 0xff) === RECORD.attribute; word = tape[++r * 4] as number) {
       const field = (word >> 8) & 0xff;
-      const value = this.fastValue(element, field, word, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset, tape[r * 4 + 3] as number, fast.numbers[r] as number);
-      if (value === FALLBACK) return this.stopTape(-1, r);
+      const value = this.fastValue(element, interned, field, word, (tape[r * 4 + 1] as number) + offset, (tape[r * 4 + 2] as number) + offset, tape[r * 4 + 3] as number, numbers[r] as number);
+      if (value === FALLBACK) return -1;
       if (value !== undefined) defined |= 1 << field;
       values[field] = value;
     }
-    return (defined & element.requiredMask) === element.requiredMask ? r : this.stopTape(-1, r);
+    return (defined & element.requiredMask) === element.requiredMask ? r : -1;
   }
 
   /** A value from the tape as readFields would convert it, FALLBACK when readLine should look at it. */
-  private fastValue(element: ElementFields, field: number, word: number, start: number, stop: number, aux: number, number: number): FieldValue | undefined | typeof FALLBACK {
+  private fastValue(element: ElementFields, interned: string[], field: number, word: number, start: number, stop: number, aux: number, number: number): FieldValue | undefined | typeof FALLBACK {
     if (start === stop) return undefined;
     switch (element.valueKinds[field]) {
       case VALUE_KIND.text: {
@@ -1622,7 +1661,6 @@ export class BookScanner {
           // ASCII: a character per byte.
           if (stop - start < min || stop - start > max) return FALLBACK;
           if ((word & RECORD_FLAG.interned) === 0) return asciiText(this.buf, start, stop);
-          const interned = (this.fast as FastBookLines).interned;
           return (word & RECORD_FLAG.hit) !== 0 ? (interned[aux] as string) : (interned[aux] = asciiText(this.buf, start, stop));
         }
         let text: string;
