@@ -7,7 +7,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isSledopytError } from '@sledopyt/core';
 import { describe, expect, it } from 'vitest';
+import { BookLinesAhead } from './fast-lines-ahead.js';
+import { bookLinesModule, type FastBookLines } from './fast-lines.js';
 import { readNdsColumns, type ReadNdsOptions } from './index.js';
 import { detailsOf, line, mixedSection, read, section, type Read } from './test-support/fast-path.js';
 import { generatedBooks } from './test-support/fixtures.js';
@@ -110,5 +113,18 @@ describe('the fast path one chunk ahead, in a worker thread', () => {
     const again = await read(() => path, { worker: true, chunkBytes: 131_072 });
     expect(again.lines).toHaveLength(1200);
     expect(again.aheadLines).toBeGreaterThan(800);
+  });
+
+  it('reports a worker that fails as a fault of the fast path, with the switch that reads without it', async () => {
+    // A definition the module does not know: the worker fails while starting, before any chunk.
+    const broken = { module: bookLinesModule(), definition: { pool: new Uint8Array(0), calls: [['defineNothing']] }, interned: [] } as unknown as FastBookLines;
+    const worker = new BookLinesAhead(broken, new Uint8Array([0x3c]), 131_072);
+    const chunk = Buffer.from(new SharedArrayBuffer(131_072));
+    const failure = await worker.tokenise(chunk).catch((caught: unknown) => caught);
+    expect(isSledopytError(failure) && failure.code).toBe('NDS_FAST_PATH_FAILED');
+    expect((failure as Error).message).toContain('SLEDOPYT_NDS_WORKER=0');
+    // Later chunks fail at once, with the same error.
+    await expect(worker.tokenise(chunk)).rejects.toBe(failure);
+    await worker.close();
   });
 });

@@ -12,6 +12,7 @@
 import { Worker } from 'node:worker_threads';
 import { fastPathError, fillInterned, RECORD, type FastBookLines, type LineTape } from './fast-lines.js';
 
+const WORKER_OFF = 'SLEDOPYT_NDS_WORKER=0';
 /** Output slots: the window being read, the one being tokenised, and the one the scanner is leaving. */
 const SLOTS = 3;
 /**
@@ -67,7 +68,7 @@ export class BookLinesAhead {
     this.worker.on('message', (window: TokenisedWindow) => {
       const waiting = this.waiting.get(window.id);
       this.waiting.delete(window.id);
-      if (window.error !== undefined) waiting?.reject(fastPathError(`the worker thread failed: ${window.error}`));
+      if (window.error !== undefined) waiting?.reject(fastPathError(`the worker thread failed: ${window.error}`, WORKER_OFF));
       else waiting?.resolve(window);
     });
     const fail = (error: Error) => {
@@ -75,8 +76,8 @@ export class BookLinesAhead {
       for (const waiting of this.waiting.values()) waiting.reject(this.failure);
       this.waiting.clear();
     };
-    this.worker.on('error', (error) => fail(fastPathError(`the worker thread failed: ${error.message}`)));
-    this.worker.on('exit', (code) => fail(fastPathError(`the worker thread exited (code ${code})`)));
+    this.worker.on('error', (error) => fail(fastPathError(`the worker thread failed: ${error.message}`, WORKER_OFF)));
+    this.worker.on('exit', (code) => fail(fastPathError(`the worker thread exited (code ${code})`, WORKER_OFF)));
   }
 
   /**

@@ -239,12 +239,15 @@ function abortFromWasm(): never {
   throw fastPathError('book-lines.wasm aborted');
 }
 
-/** The fast path failed (never the file's fault): said in both languages, with the switch that avoids it. */
-export function fastPathError(what: string): SledopytError {
+/**
+ * The fast path failed (never the file's fault): said in both languages, with the switch that reads without it
+ * (`SLEDOPYT_NDS_WASM=0` for the module, `SLEDOPYT_NDS_WORKER=0` for the worker thread).
+ */
+export function fastPathError(what: string, off = 'SLEDOPYT_NDS_WASM=0'): SledopytError {
   return new SledopytError({
     code: 'NDS_FAST_PATH_FAILED',
-    message: `${what}: a bug in the fast path, not in the file (SLEDOPYT_NDS_WASM=0 reads without it)`,
-    messageRu: 'внутренняя ошибка быстрого чтения раздела декларации (не ошибка файла); повторите с SLEDOPYT_NDS_WASM=0 и сообщите разработчикам',
+    message: `${what}: a bug in the fast path, not in the file (${off} reads without it)`,
+    messageRu: `внутренняя ошибка быстрого чтения раздела декларации (не ошибка файла); повторите с ${off} и сообщите разработчикам`,
     actor: 'developer',
   });
 }

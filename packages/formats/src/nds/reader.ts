@@ -1,17 +1,19 @@
 /**
  * Streaming reader of a book section (NO_NDS.8/.81/.9/.91) of any size in bounded memory: the file is read in
  * chunks (4 MiB from disk), the byte scanner turns each chunk into complete book lines, and only the part of
- * a line cut by a chunk boundary is carried over. Memory is one chunk, one batch of lines and the scanner's
- * tables, whatever the file size.
+ * a line cut by a chunk boundary is carried over. Memory is a few chunks (four, and three tape slots, when a
+ * worker thread tokenises one chunk ahead: fast-lines-ahead.ts), one batch of lines and the scanner's tables,
+ * whatever the file size.
  *
  * Errors (truncated file, malformed element, non-numeric amount, invalid RNPT…) are SledopytErrors naming the
  * file, the line and the element path; the iterator throws at the first one, after the lines before it. The
  * caller's transaction decides what happens to those: nothing is ever skipped silently.
  */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { SledopytError } from '@sledopyt/core';
 import { detectXmlEncoding } from '../xml/encoding.js';
 import { formatError } from '../xml/format-error.js';
-import { stat } from 'node:fs/promises';
 import { BookLinesAhead, type WindowTapes } from './fast-lines-ahead.js';
 import { readFileChunks } from './file-chunks.js';
 import type { InvalidRegistrationNumbers, NdsLine, NdsSectionHeader } from './model.js';
@@ -44,8 +46,8 @@ export interface ReadNdsOptions {
   fastPath?: boolean;
   /**
    * Tokenise the lines one chunk ahead in a worker thread, on another core (fast-lines-ahead.ts): for a file
-   * read from a path. Default: for files of WORKER_MIN_BYTES (16 MiB) and more; `SLEDOPYT_NDS_WORKER=0` turns it
-   * off for the whole process. The results are the same either way.
+   * read from a path. Default: for files of WORKER_MIN_BYTES (16 MiB) and more on a machine with two cores or
+   * more; `SLEDOPYT_NDS_WORKER=0` turns it off for the whole process. The results are the same either way.
    */
   worker?: boolean;
   /** Filled while reading: how many lines went through the fast path (the rest through the JavaScript scanner), and of those through the worker. */
@@ -243,6 +245,8 @@ export async function* scanBatches<Batch extends { readonly length: number }>(
 async function wantsWorker(path: string, options: ReadNdsOptions): Promise<boolean> {
   if (options.fastPath === false || options.worker === false || process.env.SLEDOPYT_NDS_WORKER === '0') return false;
   if (options.worker === true) return true;
+  // On one core the worker would only add its own work (the tape crosses threads, the GC is shared).
+  if (availableParallelism() < 2) return false;
   const size = await stat(path).then((stats) => stats.size, () => 0);
   return size >= WORKER_MIN_BYTES;
 }
