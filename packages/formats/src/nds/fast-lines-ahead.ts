@@ -135,11 +135,6 @@ export class WindowTapes implements LineTape {
     this.nextSegment();
   }
 
-  /** Lines the worker found in the window (for tests and statistics). */
-  get records(): number {
-    return this.tape.length / 4;
-  }
-
   /**
    * The scanner stands at `pos` between two lines of `buf` (this window). Returns the line breaks between
    * `pos` and the next tape line when only whitespace separates them (the scanner moves to `position`), or
