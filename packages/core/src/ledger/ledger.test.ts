@@ -131,6 +131,17 @@ describe('findings', () => {
     expect(findings[1]?.messageRu).toContain('в единице ОКЕИ 796');
   });
 
+  it('RNPT_UNKNOWN names every unit the RNPT was received in, once each', () => {
+    const { findings } = computeBalances([
+      mv('purchase', '2026-01-20', WASHERS, '10'),
+      mv('purchase', '2026-01-21', WASHERS, '200', { unit: '166' }),
+      mv('purchase', '2026-01-22', WASHERS, '5'),
+      mv('sale', '2026-02-04', WASHERS, '1', { unit: '839' }),
+    ]);
+    expect(findings.map((f) => [f.code, f.unit, f.details['unitsWithReceipts']])).toEqual([['RNPT_UNKNOWN', '839', ['166', '796']]]);
+    expect(findings[0]?.messageRu).toContain('в единице ОКЕИ 166, 796');
+  });
+
   it('RNPT_UNKNOWN when the only receipt comes later', () => {
     const { findings } = computeBalances([mv('sale', '2026-02-03', FRIDGES, '4'), mv('purchase', '2026-02-04', FRIDGES, '10')]);
     expect(findings.map((f) => f.code)).toEqual(['RNPT_UNKNOWN']);
@@ -184,6 +195,15 @@ describe('findings', () => {
       ['RENEWAL_WITHOUT_TERMINATION', 'warning', '10', '1'],
     ]);
     expect(findings[0]?.messageRu).toContain('код 11');
+  });
+
+  it('RENEWAL_WITHOUT_TERMINATION for the whole quantity when nothing at all was terminated', () => {
+    const { findings, balances } = computeBalances([
+      mv('customs_import', '2026-01-09', FRIDGES, '10'),
+      mv('returned_by_individual', '2026-03-12', FRIDGES, '2'),
+    ]);
+    expect(findings.map((f) => [f.code, f.details['operationCode'], f.details['excess'], f.details['renewable']])).toEqual([['RENEWAL_WITHOUT_TERMINATION', '11', '2', '0']]);
+    expect(q(balances[0])).toMatchObject({ received: '12', renewed: '2' });
   });
 
   it('a buyer-side correction on decrease can overdraw the balance', () => {

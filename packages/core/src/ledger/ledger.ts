@@ -92,8 +92,11 @@ interface KeyState {
   firstReceiptDate: CalendarDate | null;
   lastMovementDate: CalendarDate;
   movementCount: number;
-  /** Quantity terminated per termination code, less what renewals have taken back. */
-  renewable: Map<OperationCode, Quantity>;
+  /**
+   * Quantity terminated per termination code, less what renewals have taken back; made at the first
+   * termination (few RNPTs have one, and an empty Map per key was a fifth of the reconciler's memory).
+   */
+  renewable: Map<OperationCode, Quantity> | undefined;
   lastTermination: { date: CalendarDate; operationCode: OperationCode } | null;
 }
 
@@ -121,8 +124,11 @@ const rnptString = (key: LedgerKey): string => `${key.taxpayerInn}|${key.rnpt}`;
 
 export class Ledger {
   readonly #states = new Map<string, KeyState>();
-  /** Units that had receipts, per (taxpayer, RNPT): to explain an RNPT_UNKNOWN caused by a unit mismatch. */
-  readonly #receivedUnits = new Map<string, Set<string>>();
+  /**
+   * Units that had receipts, per (taxpayer, RNPT): to explain an RNPT_UNKNOWN caused by a unit mismatch. An
+   * array, not a Set: nearly every RNPT has one unit, and this map has an entry per RNPT.
+   */
+  readonly #receivedUnits = new Map<string, string[]>();
   readonly #findings: LedgerFinding[] = [];
   #pendingDate: CalendarDate | null = null;
   #pending: Movement[] = [];
@@ -209,7 +215,7 @@ export class Ledger {
         firstReceiptDate: null,
         lastMovementDate: movement.date,
         movementCount: 0,
-        renewable: new Map(),
+        renewable: undefined,
         lastTermination: null,
       };
       this.#states.set(id, state);
@@ -237,15 +243,17 @@ export class Ledger {
     state[effect.total] = addQuantities(state[effect.total], signed);
     if (rule.renewal) state.renewed = addQuantities(state.renewed, movement.quantity);
     if (rule.endsTraceability && code !== null) {
+      state.renewable ??= new Map();
       state.renewable.set(code, addQuantities(state.renewable.get(code) ?? ZERO_QUANTITY, movement.quantity));
       state.lastTermination = { date: movement.date, operationCode: code };
     }
     if (rule.direction === 'receipt' && rule.corrects === null) {
       state.hasReceipt = true;
       state.firstReceiptDate ??= movement.date;
-      const units = this.#receivedUnits.get(rnptString(state.key)) ?? new Set<string>();
-      units.add(state.key.unit);
-      this.#receivedUnits.set(rnptString(state.key), units);
+      const rnpt = rnptString(state.key);
+      const units = this.#receivedUnits.get(rnpt);
+      if (units === undefined) this.#receivedUnits.set(rnpt, [state.key.unit]);
+      else if (!units.includes(state.key.unit)) units.push(state.key.unit);
     }
     state.lastMovementDate = movement.date;
     state.movementCount += 1;
@@ -318,11 +326,13 @@ function checkRenewal(state: KeyState, movement: Movement, code: OperationCode):
   const undoes = code in RENEWAL_UNDOES ? RENEWAL_UNDOES[code as keyof typeof RENEWAL_UNDOES] : [];
   let remaining: Quantity = movement.quantity;
   let renewable: Quantity = ZERO_QUANTITY;
+  const pools = state.renewable;
   for (const terminationCode of undoes) {
-    const pool = state.renewable.get(terminationCode) ?? ZERO_QUANTITY;
+    const pool = pools?.get(terminationCode);
+    if (pools === undefined || pool === undefined) continue; // nothing was terminated with this code
     renewable = addQuantities(renewable, pool);
     const taken = minQuantity(pool, remaining);
-    state.renewable.set(terminationCode, subtractQuantities(pool, taken));
+    pools.set(terminationCode, subtractQuantities(pool, taken));
     remaining = subtractQuantities(remaining, taken);
   }
   if (remaining <= 0n) return undefined;
