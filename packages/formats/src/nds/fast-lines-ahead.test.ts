@@ -4,6 +4,7 @@
  * by the worker thread, lines and comments are cut by chunk ends, and the worker's guesses (every "<" + line
  * name, comments included) meet every situation the scanner may be in.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +114,23 @@ describe('the fast path one chunk ahead, in a worker thread', () => {
     const again = await read(() => path, { worker: true, chunkBytes: 131_072 });
     expect(again.lines).toHaveLength(1200);
     expect(again.aheadLines).toBeGreaterThan(800);
+  });
+
+  it('keeps the process alive while a chunk is with the worker: a script that only reads a file gets every line', () => {
+    // Nothing else keeps such a process alive (a CLI reading one file): were the worker unreferenced while the
+    // reader waits for its tapes, Node would end the process mid-file (exit code 13, no output).
+    let text = '';
+    for (let n = 1; n <= 5000; n++) text += line(n);
+    const path = fileOf(section(text));
+    const built = new URL('../../dist/index.js', import.meta.url).href;
+    const script = `import { readNdsColumns } from '${built}';
+      let lines = 0;
+      for await (const batch of readNdsColumns(process.env.BOOK, { worker: true, chunkBytes: 131072 }).batches()) lines += batch.length;
+      console.log(lines);`;
+    for (let run = 0; run < 3; run++) {
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, BOOK: path }, encoding: 'utf8' });
+      expect({ status: child.status, stdout: child.stdout.trim(), stderr: child.stderr }).toEqual({ status: 0, stdout: '5000', stderr: '' });
+    }
   });
 
   it('reports a worker that fails as a fault of the fast path, with the switch that reads without it', async () => {

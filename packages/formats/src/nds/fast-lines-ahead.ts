@@ -62,12 +62,16 @@ export class BookLinesAhead {
     // worker/ is two levels above src/nds/ and dist/nds/ alike.
     this.worker = new Worker(new URL('../../worker/book-lines-worker.mjs', import.meta.url), {
       workerData: { module: fast.module, definition: fast.definition, lineTag, slots: this.slots },
+      // It needs none of the process's Node flags, and some (--input-type, --eval's) refuse a worker file.
+      execArgv: [],
     });
-    // A reader that is dropped without being finished must not keep the process alive.
+    // The worker keeps the process alive only while a chunk is with it: a reader that is dropped unfinished
+    // must not hold the process, and one that waits for a chunk must not see it exit under its feet.
     this.worker.unref();
     this.worker.on('message', (window: TokenisedWindow) => {
       const waiting = this.waiting.get(window.id);
       this.waiting.delete(window.id);
+      if (this.waiting.size === 0) this.worker.unref();
       if (window.error !== undefined) waiting?.reject(fastPathError(`the worker thread failed: ${window.error}`, WORKER_OFF));
       else waiting?.resolve(window);
     });
@@ -89,6 +93,7 @@ export class BookLinesAhead {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     const id = this.nextId++;
     const slot = this.slots[id % SLOTS] as SlotBuffers;
+    if (this.waiting.size === 0) this.worker.ref();
     const done = new Promise<TokenisedWindow>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     this.worker.postMessage({ id, window: chunk.buffer, offset: chunk.byteOffset, length: chunk.byteLength, slot: id % SLOTS });
     const tapes = done.then((window) => new WindowTapes(slot, window, this.interned));
