@@ -52,4 +52,15 @@ describe('sledopyt parse on a VAT declaration section', () => {
     expect(parsed.summary.traceableItems).toBeGreaterThan(0);
     expect(parsed.summary.rnpts.length).toBe(parsed.summary.distinctRnpts);
   });
+
+  it('streams a section larger than the head that tells its format (64 KiB) to the end', async () => {
+    const bytes = await writeSection9({ extraLines: 600 });
+    expect(bytes.length).toBeGreaterThan(200 * 1024);
+    const { 'NO_NDS.9.xml': file } = tempFiles({ 'NO_NDS.9.xml': bytes });
+    const { code, stdout } = await run('parse', file!, '--json');
+    expect(code).toBe(0);
+    const [parsed] = JSON.parse(stdout).files;
+    expect(parsed).toMatchObject({ ok: true, summary: { kind: 'nds-9' } });
+    expect(parsed.summary.lines).toBeGreaterThan(600);
+  });
 });

@@ -41,4 +41,13 @@ describe('sledopyt validate on VAT declaration sections', () => {
     expect(result.problems[0].code).toMatch(/^XML_/);
     expect(result.problems[0].line).toBeGreaterThan(100);
   });
+
+  it('reads a good section larger than the head that tells its format (64 KiB) to the end', async () => {
+    const bytes = await writeSection9({ extraLines: 600 });
+    expect(bytes.length).toBeGreaterThan(200 * 1024);
+    const { 'big.xml': file } = tempFiles({ 'big.xml': bytes });
+    const { code, stdout } = await run('validate', '--json', file!);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files[0]).toMatchObject({ readable: true, problems: [] });
+  });
 });

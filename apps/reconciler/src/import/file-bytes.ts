@@ -35,10 +35,7 @@ export async function hashFile(path: string): Promise<string> {
   });
 }
 
-/**
- * The first `bytes` of the file (fewer when it is shorter). `detectFormat` reads 64 KiB and needs one byte
- * more to know that the file goes on.
- */
+/** The first `bytes` of the file (fewer when it is shorter): for `detectFormat`, DETECT_HEAD_BYTES. */
 export async function readHead(path: string, bytes: number): Promise<Uint8Array> {
   return reading(path, async () => {
     const handle = await open(path, 'r');

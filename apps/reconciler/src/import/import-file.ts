@@ -3,7 +3,7 @@
  * idempotent (the same bytes twice change nothing and are reported as a duplicate). The format is told by
  * the file's head; VAT declaration sections are streamed, everything else is read into memory.
  */
-import { detectFormat, readNdsDeclarationTitle } from '@sledopyt/formats';
+import { DETECT_HEAD_BYTES, detectFormat, readNdsDeclarationTitle } from '@sledopyt/formats';
 import type { DetectedFormat } from '@sledopyt/formats';
 import type { Store } from '@sledopyt/store';
 import { sectionTitlesOf } from './declaration-period.js';
@@ -14,9 +14,6 @@ import type { ImportFileOptions } from './options.js';
 import { parseImportOptions } from './options.js';
 import { emptyResult } from './result.js';
 import type { FileImportResult } from './result.js';
-
-/** `detectFormat` reads the first 64 KiB; one byte more tells it that the file goes on. */
-const DETECT_HEAD_BYTES = 64 * 1024 + 1;
 
 const NDS_SECTION_KINDS = new Set<string>(['nds-8', 'nds-8.1', 'nds-9', 'nds-9.1']);
 

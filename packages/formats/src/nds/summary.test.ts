@@ -15,5 +15,7 @@ describe('summarizeNdsSection', () => {
     expect(summary.traceableCostWithoutVat).toBe(entries.reduce((sum, e) => sum + (e.СтоимТовПросл ?? 0n), 0n));
     expect(summary.distinctRnpts).toBe(new Set(entries.filter((e) => e.kind === 'rnpt').map((e) => e.number)).size);
     expect(summary.titleRu).toContain('раздел 9');
+    // The taxpayer comes from ИдФайл, which has its ИНН and КПП but no name.
+    expect(summary.parties).toEqual([{ role: 'налогоплательщик', name: expect.stringMatching(/^по имени файла \(ИдФайл\), КПП \d{9}$/), inn: expect.stringMatching(/^\d{10}$/) }]);
   });
 });

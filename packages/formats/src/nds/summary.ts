@@ -43,7 +43,8 @@ export async function summarizeNdsSection(source: NdsSource, fileName: string): 
     titleRu: FORMAT_KINDS[kind].titleRu,
     version: header.ВерсФорм,
     fileId: header.ИдФайл,
-    parties: header.taxpayer ? [{ role: 'налогоплательщик', name: `ИНН ${header.taxpayer.ИНН}`, inn: header.taxpayer.ИНН }] : [],
+    // A section file names its taxpayer only in ИдФайл (ИНН and КПП, no name).
+    parties: header.taxpayer ? [{ role: 'налогоплательщик', name: `по имени файла (ИдФайл)${header.taxpayer.КПП === undefined ? '' : `, КПП ${header.taxpayer.КПП}`}`, inn: header.taxpayer.ИНН }] : [],
     lines,
     traceableItems,
     rnpts: [...seen].slice(0, SUMMARY_RNPT_LIMIT),

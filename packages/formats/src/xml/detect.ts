@@ -43,6 +43,12 @@ export interface DetectedFormat {
 
 /** How much of the file head is read to find `Документ`; real headers are a few hundred bytes. */
 const HEAD_BYTES = 64 * 1024;
+/**
+ * How much of a file to read for `detectFormat`: its head and one byte more, which tells it that the file goes
+ * on (a head of exactly HEAD_BYTES is taken for the whole file, and a section of 64 KiB or more then looks
+ * truncated).
+ */
+export const DETECT_HEAD_BYTES = HEAD_BYTES + 1;
 
 const KNOWN_OTHER_KND: Record<string, string> = {
   '1115132': 'УПД, информация покупателя (ON_NSCHFDOPPOK) — в ней нет сведений о прослеживаемости',
