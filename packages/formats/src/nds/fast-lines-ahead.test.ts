@@ -12,6 +12,7 @@ import { isSledopytError } from '@sledopyt/core';
 import { describe, expect, it } from 'vitest';
 import { BookLinesAhead } from './fast-lines-ahead.js';
 import { bookLinesModule, type FastBookLines } from './fast-lines.js';
+import { utf8 } from '../test-support/index.js';
 import { readNdsColumns, type ReadNdsOptions } from './index.js';
 import { detailsOf, line, mixedSection, read, section, type Read } from './test-support/fast-path.js';
 import { generatedBooks } from './test-support/fixtures.js';
@@ -81,6 +82,20 @@ describe('the fast path one chunk ahead, in a worker thread', () => {
       expect(fifth.СвПокуп[0]).toMatchObject({ КПП: '990002000' });
       expect(result.aheadLines).toBeGreaterThan(1500);
     }
+  });
+
+  it('reads UTF-8 with a byte-order mark and CRLF line ends as the JavaScript scanner does (line numbers included)', async () => {
+    const text = new TextDecoder('windows-1251').decode(mixedSection(2000, 11)).replace('windows-1251', 'UTF-8').replaceAll('\n', '\r\n');
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
+    const result = await ahead(bytes, 131_072, { invalidRegistrationNumbers: 'keep' });
+    expect(result.error).toBeUndefined();
+    expect(result.lines).toHaveLength(2000);
+    expect(result.aheadLines).toBeGreaterThan(1500);
+    // A broken line late in the file: the same line number on both paths (ahead() compares the errors).
+    const broken = text.replace('НомерПор="1900"', 'НомерПор="1900" НомерПор="1900"');
+    const failed = await ahead(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(broken)]), 131_072, { invalidRegistrationNumbers: 'keep' });
+    expect(failed.lines).toHaveLength(1899);
+    expect((failed.error as { details: { line: number } }).details.line).toBeGreaterThan(1900 * 5);
   });
 
   it('fails where the JavaScript scanner fails, with the same file, line and path, after the same lines', async () => {
