@@ -156,8 +156,11 @@ describe('the fast path one chunk ahead, in a worker thread', () => {
     const failure = await worker.tokenise(chunk).catch((caught: unknown) => caught);
     expect(isSledopytError(failure) && failure.code).toBe('NDS_FAST_PATH_FAILED');
     expect((failure as Error).message).toContain('SLEDOPYT_NDS_WORKER=0');
-    // Later chunks fail at once, with the same error.
-    await expect(worker.tokenise(chunk)).rejects.toBe(failure);
+    // Later chunks fail at once, with the same error — also when it is awaited only later (as a chunk handed
+    // over ahead is): no unhandled rejection in between.
+    const later = worker.tokenise(chunk);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(later).rejects.toBe(failure);
     await worker.close();
   });
 });

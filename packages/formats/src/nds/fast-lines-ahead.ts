@@ -90,16 +90,19 @@ export class BookLinesAhead {
    */
   tokenise(chunk: Uint8Array): Promise<WindowTapes | undefined> {
     if (!(chunk.buffer instanceof SharedArrayBuffer)) return Promise.resolve(undefined);
-    if (this.failure !== undefined) return Promise.reject(this.failure);
+    const tapes = this.failure !== undefined ? Promise.reject(this.failure) : this.handOver(chunk);
+    // A window handed over ahead may fail before anyone waits for it: that is reported when it is awaited.
+    tapes.catch(() => undefined);
+    return tapes;
+  }
+
+  private async handOver(chunk: Uint8Array): Promise<WindowTapes> {
     const id = this.nextId++;
     const slot = this.slots[id % SLOTS] as SlotBuffers;
     if (this.waiting.size === 0) this.worker.ref();
     const done = new Promise<TokenisedWindow>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     this.worker.postMessage({ id, window: chunk.buffer, offset: chunk.byteOffset, length: chunk.byteLength, slot: id % SLOTS });
-    const tapes = done.then((window) => new WindowTapes(slot, window, this.interned));
-    // A window handed over ahead may fail before anyone waits for it: that is reported when it is awaited.
-    tapes.catch(() => undefined);
-    return tapes;
+    return new WindowTapes(slot, await done, this.interned);
   }
 
   async close(): Promise<void> {
