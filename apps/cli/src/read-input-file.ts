@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { open, readFile, stat } from 'node:fs/promises';
-import { DETECT_HEAD_BYTES, detectFormat } from '@sledopyt/formats';
+import { readFile, stat } from 'node:fs/promises';
+import { detectFormat, isDeclarationSectionKind, readFormatHead } from '@sledopyt/formats';
 import { SledopytError } from '@sledopyt/core';
 
 /** Reads a file the user named, turning file-system failures into errors the user can act on. */
@@ -46,13 +46,11 @@ function fileError(path: string, error: unknown): SledopytError {
 /** Whether a file is a VAT declaration section (streamed, never read whole): told from its head. */
 export async function isDeclarationSection(path: string): Promise<boolean> {
   await checkInputFile(path);
-  const handle = await open(path, 'r');
+  let head: Uint8Array;
   try {
-    const head = new Uint8Array(DETECT_HEAD_BYTES);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const { kind } = detectFormat(head.subarray(0, bytesRead), basename(path));
-    return kind.startsWith('nds-') && kind !== 'nds-main';
-  } finally {
-    await handle.close();
+    head = await readFormatHead(path);
+  } catch (error) {
+    throw fileError(path, error);
   }
+  return isDeclarationSectionKind(detectFormat(head, basename(path)).kind);
 }

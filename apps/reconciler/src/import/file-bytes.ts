@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
-import { DEFAULT_CHUNK_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, formatError, readFileChunks } from '@sledopyt/formats';
+import { readFile, stat } from 'node:fs/promises';
+import { DEFAULT_CHUNK_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, formatError, readFileChunks, readFormatHead } from '@sledopyt/formats';
 import { fileChanged, fileUnreadable } from './errors.js';
 
 /** Runs a file-system step, turning its failure into IMPORT_FILE_UNREADABLE. */
@@ -35,19 +35,8 @@ export async function hashFile(path: string): Promise<string> {
   });
 }
 
-/** The first `bytes` of the file (fewer when it is shorter): for `detectFormat`, DETECT_HEAD_BYTES. */
-export async function readHead(path: string, bytes: number): Promise<Uint8Array> {
-  return reading(path, async () => {
-    const handle = await open(path, 'r');
-    try {
-      const buffer = Buffer.alloc(bytes);
-      const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  });
-}
+/** The head `detectFormat` needs (formats' `readFormatHead`), with a file-system failure as IMPORT_FILE_UNREADABLE. */
+export const readFormatHeadOf = (path: string): Promise<Uint8Array> => reading(path, () => readFormatHead(path));
 
 /**
  * A document read into memory, refused before reading when it is larger than the formats package reads

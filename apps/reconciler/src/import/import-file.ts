@@ -3,22 +3,20 @@
  * idempotent (the same bytes twice change nothing and are reported as a duplicate). The format is told by
  * the file's head; VAT declaration sections are streamed, everything else is read into memory.
  */
-import { DETECT_HEAD_BYTES, detectFormat, readNdsDeclarationTitle } from '@sledopyt/formats';
+import { detectFormat, isDeclarationSectionKind, readNdsDeclarationTitle } from '@sledopyt/formats';
 import type { DetectedFormat } from '@sledopyt/formats';
 import type { Store } from '@sledopyt/store';
 import { sectionTitlesOf } from './declaration-period.js';
 import { importDeclarationFile } from './declaration-file.js';
 import { importDocumentFile } from './document-file.js';
-import { readDocumentBytes, readHead } from './file-bytes.js';
+import { readDocumentBytes, readFormatHeadOf } from './file-bytes.js';
 import type { ImportFileOptions } from './options.js';
 import { parseImportOptions } from './options.js';
 import { emptyResult } from './result.js';
 import type { FileImportResult } from './result.js';
 
-const NDS_SECTION_KINDS = new Set<string>(['nds-8', 'nds-8.1', 'nds-9', 'nds-9.1']);
-
 export async function detectFile(path: string): Promise<DetectedFormat> {
-  return detectFormat(await readHead(path, DETECT_HEAD_BYTES), path);
+  return detectFormat(await readFormatHeadOf(path), path);
 }
 
 /**
@@ -40,6 +38,6 @@ export async function importFile(store: Store, path: string, options: ImportFile
   const parsed = parseImportOptions(userOptions);
   const detected = await detectFile(path);
   if (detected.kind === 'nds-main') return mainDeclarationFile(path, detected);
-  if (NDS_SECTION_KINDS.has(detected.kind)) return importDeclarationFile(store, path, detected, parsed, sectionTitles);
+  if (isDeclarationSectionKind(detected.kind)) return importDeclarationFile(store, path, detected, parsed, sectionTitles);
   return importDocumentFile(store, path, parsed);
 }

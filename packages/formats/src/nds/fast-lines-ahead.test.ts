@@ -5,7 +5,8 @@
  * name, comments included) meet every situation the scanner may be in.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isSledopytError } from '@sledopyt/core';
@@ -13,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { BookLinesAhead } from './fast-lines-ahead.js';
 import { bookLinesModule, type FastBookLines } from './fast-lines.js';
 import { utf8 } from '../test-support/index.js';
-import { readNdsColumns, type ReadNdsOptions } from './index.js';
+import { readNdsColumns, type NdsReadStats, type ReadNdsOptions } from './index.js';
+import { WORKER_MIN_BYTES } from './reader.js';
 import { detailsOf, line, mixedSection, read, section, type Read } from './test-support/fast-path.js';
 import { generatedBooks } from './test-support/fixtures.js';
 
@@ -114,7 +116,15 @@ describe('the fast path one chunk ahead, in a worker thread', () => {
     }
   });
 
-  it('is used for large files by default, not for small ones, and lets a reader stop early', async () => {
+  it('is used for large files by default (two cores or more), not for small ones, and lets a reader stop early', async () => {
+    // WORKER_MIN_BYTES and more, default options: the worker when the machine has a second core.
+    const large = fileOf(section(Array.from({ length: 30_000 }, (_, i) => line(i + 1)).join('')));
+    expect(statSync(large).size).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
+    const stats: NdsReadStats = { fastLines: 0, aheadLines: 0 };
+    let count = 0;
+    for await (const batch of readNdsColumns(large, { stats }).batches()) count += batch.length;
+    expect(count).toBe(30_000);
+    expect(stats.aheadLines > 20_000).toBe(availableParallelism() >= 2);
     let text = '';
     for (let n = 1; n <= 1200; n++) text += line(n);
     const path = fileOf(section(text));

@@ -3,6 +3,7 @@
  * so it is cheap even for a multi-gigabyte VAT section. Decides by КНД, then by the section index of VAT
  * declaration files (`Документ/@Индекс`), then by the ИдФайл prefix.
  */
+import { open } from 'node:fs/promises';
 import { SaxesParser } from 'saxes';
 import { detectXmlEncoding, type XmlEncoding } from './encoding.js';
 import { formatError } from './format-error.js';
@@ -43,12 +44,27 @@ export interface DetectedFormat {
 
 /** How much of the file head is read to find `Документ`; real headers are a few hundred bytes. */
 const HEAD_BYTES = 64 * 1024;
+
+/** A section of the VAT declaration (8, 8.1, 9, 9.1: the files with an `Индекс`), read as a stream. */
+export function isDeclarationSectionKind(kind: FormatKind): boolean {
+  return 'index' in FORMAT_KINDS[kind];
+}
+
 /**
- * How much of a file to read for `detectFormat`: its head and one byte more, which tells it that the file goes
- * on (a head of exactly HEAD_BYTES is taken for the whole file, and a section of 64 KiB or more then looks
- * truncated).
+ * The head of a file on disk for `detectFormat`: HEAD_BYTES and one byte more, which tells it that the file goes
+ * on (a head of exactly HEAD_BYTES would be taken for the whole file, and a larger file would look truncated).
+ * File-system errors are thrown as they are: each caller words them for its users.
  */
-export const DETECT_HEAD_BYTES = HEAD_BYTES + 1;
+export async function readFormatHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const head = new Uint8Array(HEAD_BYTES + 1);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
 
 const KNOWN_OTHER_KND: Record<string, string> = {
   '1115132': 'УПД, информация покупателя (ON_NSCHFDOPPOK) — в ней нет сведений о прослеживаемости',
